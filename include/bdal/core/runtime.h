@@ -1,0 +1,26 @@
+// Thread set-up and a description of the numeric runtime (LibTorch version,
+// threads, which BLAS is really loaded) for meta records and `bdal version`.
+#pragma once
+
+#include <string>
+
+namespace bdal::core {
+
+// Sets LibTorch's intra-op threads to `threads` (0 = all cores) and keeps
+// OpenBLAS at one thread: two thread pools fighting over two cores were
+// measured up to 3x slower.
+void configure_threads(int threads);
+
+struct RuntimeInfo {
+  std::string torch_version;
+  int intra_op_threads = 0;
+  int hardware_threads = 0;
+  std::string blas;  // e.g. "OpenBLAS 0.3.21 ... (pthread, 1 thread)" or "reference BLAS"
+  std::string bdal_version;
+  std::string git_commit;
+  std::string host;
+};
+
+RuntimeInfo runtime_info();
+
+}  // namespace bdal::core

@@ -1,0 +1,23 @@
+// Whole-file reading with transparent gzip decompression. A truncated or
+// corrupt gzip stream is an error naming the file, never a short buffer.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+namespace bdal::data {
+
+using Bytes = std::vector<uint8_t>;
+
+// The file's raw bytes.
+Bytes read_file(const std::filesystem::path& path);
+
+// The file's content: decompressed when it starts with the gzip magic
+// (whatever its name), as-is otherwise.
+Bytes read_maybe_gzip(const std::filesystem::path& path);
+
+// Decompresses a complete gzip stream (all members); `what` names it in errors.
+Bytes gunzip(const Bytes& compressed, const std::string& what);
+
+}  // namespace bdal::data

@@ -1,0 +1,61 @@
+// Supervised training of an McClassifier: Adam, AdamW or SGD with momentum,
+// minibatches (or full batch), seeded shuffling and dropout, validation every
+// epoch keeping the best-validation weights, optional early stopping.
+#pragma once
+
+#include "bdal/data/dataset.h"
+#include "bdal/models/mc_classifier.h"
+#include "bdal/train/evaluator.h"
+#include "bdal/train/metrics.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bdal::train {
+
+struct TrainerOptions {
+  std::string optimizer = "adam";  // adam | adamw | sgd
+  double learning_rate = 1e-3;
+  double weight_decay = 0.0;       // L2 for adam/sgd, decoupled for adamw
+  double momentum = 0.9;           // sgd only
+  int64_t epochs = 10;
+  int64_t batch_size = 64;         // 0 = full batch
+  int64_t patience = 0;            // stop after this many epochs without improvement; 0 = never
+  std::string monitor = "accuracy";  // validation metric that picks the best epoch: accuracy | nll
+  bool keep_best = true;           // restore the best-validation weights at the end
+  EvalOptions eval;                // how validation and test sets are evaluated each epoch
+
+  void validate() const;
+};
+
+struct EpochRecord {
+  int64_t epoch = 0;                 // 1-based
+  double train_loss = 0;             // mean minibatch cross-entropy during the epoch (dropout on)
+  double train_accuracy = 0;         // minibatch accuracy during the epoch (dropout on)
+  std::optional<Metrics> validation;
+  std::optional<Metrics> test;
+  double seconds = 0;                // wall time of the epoch, evaluation included
+  bool best = false;                 // best validation so far
+};
+
+struct FitResult {
+  std::vector<EpochRecord> history;
+  int64_t best_epoch = 0;  // epoch whose weights the model holds at the end (0 = initial)
+  bool stopped_early = false;
+};
+
+struct FitData {
+  const data::Dataset* train = nullptr;       // required
+  const data::Dataset* validation = nullptr;  // optional: best-epoch selection, early stopping
+  const data::Dataset* test = nullptr;        // optional: per-epoch test curve
+};
+
+using EpochCallback = std::function<void(const EpochRecord&)>;
+
+// Trains `model` in place. `seed` drives shuffling and dropout.
+FitResult fit(models::McClassifier& model, const FitData& data, const TrainerOptions& options,
+              uint64_t seed, const EpochCallback& on_epoch = {});
+
+}  // namespace bdal::train

@@ -1,0 +1,57 @@
+#include "bdal/core/runtime.h"
+
+#include "bdal/core/version.h"
+
+#include <ATen/Parallel.h>
+#include <fmt/format.h>
+#include <torch/version.h>
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <thread>
+
+namespace bdal::core {
+namespace {
+
+// OpenBLAS exports these; looking them up at run time tells whether the BLAS
+// that LibTorch loaded is OpenBLAS at all (Debian can switch it by alternatives).
+using SetThreadsFn = void (*)(int);
+using GetThreadsFn = int (*)();
+using GetConfigFn = char* (*)();
+
+template <typename Fn>
+Fn lookup(const char* symbol) {
+  return reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, symbol));
+}
+
+}  // namespace
+
+void configure_threads(int threads) {
+  if (threads <= 0) threads = static_cast<int>(std::thread::hardware_concurrency());
+  if (threads <= 0) threads = 1;
+  at::set_num_threads(threads);
+  if (auto set_blas = lookup<SetThreadsFn>("openblas_set_num_threads")) set_blas(1);
+}
+
+RuntimeInfo runtime_info() {
+  RuntimeInfo info;
+  info.torch_version = TORCH_VERSION;
+  info.intra_op_threads = at::get_num_threads();
+  info.hardware_threads = static_cast<int>(std::thread::hardware_concurrency());
+  auto get_config = lookup<GetConfigFn>("openblas_get_config");
+  auto get_threads = lookup<GetThreadsFn>("openblas_get_num_threads");
+  if (get_config) {
+    info.blas = fmt::format("OpenBLAS ({}), {} thread(s)", get_config(),
+                            get_threads ? get_threads() : -1);
+  } else {
+    info.blas = "not OpenBLAS (reference BLAS? install libopenblas0-pthread)";
+  }
+  info.bdal_version = kVersion;
+  info.git_commit = kGitCommit;
+  char host[256] = {0};
+  if (gethostname(host, sizeof host - 1) == 0) info.host = host;
+  return info;
+}
+
+}  // namespace bdal::core

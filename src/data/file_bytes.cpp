@@ -1,0 +1,72 @@
+#include "bdal/data/file_bytes.h"
+
+#include "bdal/core/error.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace bdal::data {
+
+Bytes read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  BDAL_CHECK(in, "cannot open '{}': {}", path.string(), std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  BDAL_CHECK(size >= 0, "cannot read '{}' (not a regular file?)", path.string());
+  in.seekg(0, std::ios::beg);
+  Bytes bytes(static_cast<size_t>(size));
+  in.read(reinterpret_cast<char*>(bytes.data()), size);
+  BDAL_CHECK(in.gcount() == size, "short read from '{}'", path.string());
+  return bytes;
+}
+
+Bytes gunzip(const Bytes& compressed, const std::string& what) {
+  Bytes out;
+  out.reserve(compressed.size() * 4);
+  z_stream zs{};
+  // 15 + 16: gzip wrapper only, so a raw zlib stream is not mistaken for one.
+  BDAL_CHECK(inflateInit2(&zs, 15 + 16) == Z_OK, "zlib init failed for '{}'", what);
+  zs.next_in = const_cast<Bytef*>(compressed.data());
+  zs.avail_in = static_cast<uInt>(compressed.size());
+  constexpr size_t kChunk = 1 << 20;
+  int rc = Z_OK;
+  while (true) {
+    const size_t old = out.size();
+    out.resize(old + kChunk);
+    zs.next_out = out.data() + old;
+    zs.avail_out = kChunk;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    out.resize(old + kChunk - zs.avail_out);
+    if (rc == Z_STREAM_END) {
+      // gzip files may hold several members back to back.
+      if (zs.avail_in == 0) break;
+      if (inflateReset(&zs) != Z_OK) break;
+      continue;
+    }
+    if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // input ran out mid-stream
+    if (rc != Z_OK) break;
+  }
+  const std::string msg = zs.msg ? zs.msg : "";
+  inflateEnd(&zs);
+  if (rc != Z_STREAM_END) {
+    if (rc == Z_BUF_ERROR || rc == Z_OK)
+      throw Error(fmt::format("'{}' is a truncated gzip file (stream ended after {} "
+                              "compressed bytes without its end marker)",
+                              what, compressed.size()));
+    throw Error(fmt::format("'{}' is a corrupt gzip file: {}", what,
+                            msg.empty() ? "zlib error " + std::to_string(rc) : msg));
+  }
+  return out;
+}
+
+Bytes read_maybe_gzip(const std::filesystem::path& path) {
+  Bytes bytes = read_file(path);
+  if (bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+    return gunzip(bytes, path.string());
+  return bytes;
+}
+
+}  // namespace bdal::data

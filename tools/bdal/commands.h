@@ -1,0 +1,24 @@
+// The bdal subcommands. Each add_* registers one subcommand with its options
+// and a callback; main() turns exceptions into messages and exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace bdal::cli {
+
+// Options every subcommand understands (given before or after its name).
+struct GlobalOptions {
+  std::string data_dir;  // --data-dir
+  int threads = 0;       // --threads, 0 = all cores
+  std::vector<std::string> command_line;
+};
+
+void add_data_command(CLI::App& app, GlobalOptions& global);
+void add_list_command(CLI::App& app, GlobalOptions& global);
+void add_train_command(CLI::App& app, GlobalOptions& global);
+void add_version_command(CLI::App& app, GlobalOptions& global);
+
+}  // namespace bdal::cli
