@@ -73,7 +73,8 @@ std::filesystem::path fetch_dataset(const IdxImageSpec& spec, const std::filesys
     std::vector<std::string> failures;
     bool done = false;
     for (const auto& mirror : mirrors) {
-      const std::string url = mirror + file.name;
+      // Base URLs work with or without their trailing slash.
+      const std::string url = mirror + (mirror.empty() || mirror.back() == '/' ? "" : "/") + file.name;
       log(fmt::format("{}: downloading {}", file.name, url));
       const std::string why = download(url, partial, options.connect_timeout_seconds);
       if (!why.empty()) {

@@ -13,6 +13,11 @@ namespace bdal::data {
 Bytes read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   BDAL_CHECK(in, "cannot open '{}': {}", path.string(), std::strerror(errno));
+  // A directory opens fine on Linux and ext4 reports its size as 2^63-1,
+  // which would become a std::bad_alloc instead of a message.
+  std::error_code ec;
+  BDAL_CHECK(std::filesystem::is_regular_file(path, ec), "cannot read '{}': not a regular file",
+             path.string());
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
   BDAL_CHECK(size >= 0, "cannot read '{}' (not a regular file?)", path.string());

@@ -69,15 +69,20 @@ void TrainerOptions::validate() const {
                    eval.chunk_size);
 }
 
-FitResult fit(models::McClassifier& model, const FitData& data, const TrainerOptions& options,
-              uint64_t seed, const EpochCallback& on_epoch) {
+void validate_fit(const FitData& data, const TrainerOptions& options) {
   options.validate();
   BDAL_CHECK(data.train != nullptr && data.train->size() > 0, "training set is empty");
-  const int64_t n = data.train->size();
-  BDAL_CHECK_USAGE(options.batch_size <= n,
+  BDAL_CHECK_USAGE(options.batch_size <= data.train->size(),
                    "batch size {} is larger than the {} training examples (use 0 for full batch)",
-                   options.batch_size, n);
+                   options.batch_size, data.train->size());
+}
+
+FitResult fit(models::McClassifier& model, const FitData& data, const TrainerOptions& options,
+              uint64_t seed, const EpochCallback& on_epoch, const StepCallback& on_step) {
+  validate_fit(data, options);
+  const int64_t n = data.train->size();
   const int64_t batch = options.batch_size == 0 ? n : options.batch_size;
+  const int64_t steps_per_epoch = (n + batch - 1) / batch;
 
   const core::SeedTree seeds(seed);
   at::Generator dropout_gen = core::make_generator(seeds.derive("train/dropout"));
@@ -103,6 +108,7 @@ FitResult fit(models::McClassifier& model, const FitData& data, const TrainerOpt
       optimizer->step();
       loss_sum += loss.item<double>() * rows.size(0);
       correct += logits.detach().argmax(1).eq(y).sum().item<double>();
+      if (on_step) on_step(epoch, b0 / batch + 1, steps_per_epoch);
     }
 
     EpochRecord record;

@@ -23,13 +23,14 @@ using bdal::testing::write_bytes;
   return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
 }
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+std::string shell_quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 // A quick two-moons training command, for checks that happen after the data
-// is loaded; --out keeps any run directory inside `out`.
-std::string moons_train(const TempDir& out) {
-  return "train --dataset two-moons --model moons-mlp --moons-train 100 --moons-test 50 --out " +
-         quoted(out / "run") + " ";
+// is loaded; --out keeps any run directory inside `out`. (CLI11 refuses a
+// repeated option, so tests add only options not given here.)
+std::string moons_train(const TempDir& out, const std::string& model = "moons-mlp") {
+  return "train --dataset two-moons --model " + model +
+         " --moons-train 100 --moons-test 50 --out " + shell_quote(out / "run") + " ";
 }
 
 // Usage errors: exit 2, "bdal: error: ..." (or CLI11's own message).
@@ -42,7 +43,7 @@ std::string moons_train(const TempDir& out) {
 
 TEST(CliErrors, UnknownDatasetListsKnownOnes) {
   TempDir out;
-  const CommandResult r = run_bdal("train --dataset cifar-10 --out " + quoted(out / "run"));
+  const CommandResult r = run_bdal("train --dataset cifar-10 --out " + shell_quote(out / "run"));
   EXPECT_USAGE_ERROR(r, "bdal: error: unknown dataset 'cifar-10'");
   EXPECT_TRUE(HasSubstr(r.output, "known datasets: mnist, fashion-mnist, two-moons"));
   EXPECT_FALSE(std::filesystem::exists(out / "run"));
@@ -54,7 +55,7 @@ TEST(CliErrors, UnknownDatasetInDataInfo) {
 
 TEST(CliErrors, UnknownModelListsKnownOnes) {
   TempDir out;
-  const CommandResult r = run_bdal(moons_train(out) + "--model resnet50");
+  const CommandResult r = run_bdal(moons_train(out, "resnet50"));
   EXPECT_USAGE_ERROR(r, "unknown model 'resnet50'");
   EXPECT_TRUE(HasSubstr(r.output, "known models: lenet5, gal-cnn, mlp, moons-mlp"));
   EXPECT_FALSE(std::filesystem::exists(out / "run"));
@@ -78,13 +79,20 @@ TEST(CliErrors, BatchLargerThanTheData) {
                      "batch size 1000 is larger than the 100 training examples");
 }
 
-TEST(CliErrors, OtherNonsenseNumbers) {
+TEST(CliErrors, NonsenseOptimizerSettings) {
   TempDir out;
-  EXPECT_USAGE_ERROR(run_bdal(moons_train(out) + "--lr 0"), "0");
-  EXPECT_USAGE_ERROR(run_bdal(moons_train(out) + "--momentum 1.5 --optimizer sgd"), "momentum");
-  EXPECT_USAGE_ERROR(run_bdal(moons_train(out) + "--optimizer rmsprop"), "rmsprop");
+  EXPECT_USAGE_ERROR(run_bdal(moons_train(out) + "--lr 0"), "learning rate must be > 0, got 0");
+  EXPECT_USAGE_ERROR(run_bdal(moons_train(out) + "--momentum 1.5 --optimizer sgd"),
+                     "momentum must be in [0, 1), got 1.5");
+  EXPECT_USAGE_ERROR(run_bdal(moons_train(out) + "--optimizer rmsprop"),
+                     "unknown optimizer 'rmsprop'; known optimizers: adam, adamw, sgd");
+}
+
+TEST(CliErrors, NonsenseDataSizes) {
+  TempDir out;
   EXPECT_USAGE_ERROR(run_bdal(moons_train(out) + "--train-size -3"), "--train-size");
   EXPECT_USAGE_ERROR(run_bdal(moons_train(out) + "--moons-noise -1"), "noise");
+  // 500 validation examples out of 100 training points.
   EXPECT_USAGE_ERROR(run_bdal(moons_train(out) + "--validation-size 500"), "validation_size");
 }
 
@@ -102,16 +110,28 @@ TEST(CliErrors, UnknownOption) {
   EXPECT_TRUE(HasSubstr(r.output, "--no-such-option"));
 }
 
-TEST(CliErrors, UnknownOrMissingSubcommand) {
-  CommandResult r = run_bdal("frobnicate");
+TEST(CliErrors, UnknownSubcommandIsNamedWithTheKnownOnes) {
+  const CommandResult r = run_bdal("frobnicate");
   EXPECT_EQ(r.exit_code, 2) << r.output;
-  EXPECT_TRUE(HasSubstr(r.output, "frobnicate"));
-  r = run_bdal("");
-  EXPECT_EQ(r.exit_code, 2) << r.output;
-  r = run_bdal("data");
-  EXPECT_EQ(r.exit_code, 2) << r.output;
-  r = run_bdal("list");
-  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_TRUE(HasSubstr(r.output, "'bdal' needs a command: list, data, train, version"))
+      << r.output;
+  EXPECT_TRUE(HasSubstr(r.output, "(got 'frobnicate')")) << r.output;
+  const CommandResult nested = run_bdal("data frob");
+  EXPECT_EQ(nested.exit_code, 2) << nested.output;
+  EXPECT_TRUE(HasSubstr(nested.output, "'bdal data' needs a command: info, fetch (got 'frob')"))
+      << nested.output;
+}
+
+TEST(CliErrors, MissingSubcommandListsTheChoices) {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"", "'bdal' needs a command: list, data, train, version"},
+      {"data", "'bdal data' needs a command: info, fetch"},
+      {"list", "'bdal list' needs a command: models, datasets"}};
+  for (const auto& [args, expected] : cases) {
+    const CommandResult r = run_bdal(args);
+    EXPECT_EQ(r.exit_code, 2) << "bdal " << args << ": " << r.output;
+    EXPECT_TRUE(HasSubstr(r.output, expected)) << "bdal " << args << ": " << r.output;
+  }
 }
 
 TEST(CliErrors, NegativeThreads) {
@@ -174,9 +194,9 @@ TEST(CliErrors, CorruptMnistNamesTheFile) {
   TempDir data;
   write_mnist_with_truncated_train_images(data.path());
   const auto bad = data.path() / "mnist" / "train-images-idx3-ubyte.gz";
-  const CommandResult r = run_bdal("--data-dir " + quoted(data.path()) +
+  const CommandResult r = run_bdal("--data-dir " + shell_quote(data.path()) +
                                    " train --dataset mnist --epochs 1 --out " +
-                                   quoted(data / "run"));
+                                   shell_quote(data / "run"));
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_TRUE(HasSubstr(r.output, "bdal: error: '" + bad.string() + "' is a truncated gzip file"));
   // Nothing that looks like a run is left behind.
@@ -187,7 +207,7 @@ TEST(CliErrors, CorruptMnistInDataInfo) {
   TempDir data;
   write_mnist_with_truncated_train_images(data.path());
   // --data-dir after the subcommand works too (global options fall through).
-  const CommandResult r = run_bdal("data info mnist --data-dir " + quoted(data.path()));
+  const CommandResult r = run_bdal("data info mnist --data-dir " + shell_quote(data.path()));
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_TRUE(HasSubstr(r.output, (data.path() / "mnist" / "train-images-idx3-ubyte.gz").string()));
   EXPECT_TRUE(HasSubstr(r.output, "truncated gzip"));
@@ -195,7 +215,7 @@ TEST(CliErrors, CorruptMnistInDataInfo) {
 
 TEST(CliErrors, MissingMnistSuggestsFetch) {
   TempDir empty;
-  const CommandResult r = run_bdal("--data-dir " + quoted(empty.path()) + " data info mnist");
+  const CommandResult r = run_bdal("--data-dir " + shell_quote(empty.path()) + " data info mnist");
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_TRUE(HasSubstr(r.output, "MNIST not found"));
   EXPECT_TRUE(HasSubstr(r.output, (empty.path() / "mnist").string()));
@@ -207,7 +227,7 @@ TEST(CliErrors, DataDirFromTheEnvironment) {
   // (run_bdal puts the program first on the line, so the variable is set
   // through popen directly.)
   TempDir empty;
-  const std::string env_cmd = "BDAL_DATA_DIR=" + quoted(empty.path()) + " '" + BDAL_CLI_PATH +
+  const std::string env_cmd = "BDAL_DATA_DIR=" + shell_quote(empty.path()) + " '" + BDAL_CLI_PATH +
                               "' data info mnist 2>&1";
   FILE* pipe = popen(env_cmd.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
@@ -224,7 +244,7 @@ TEST(CliErrors, DataDirFromTheEnvironment) {
 
 TEST(CliErrors, FetchFashionMnistPointsAtDebian) {
   TempDir data;
-  const CommandResult r = run_bdal("--data-dir " + quoted(data.path()) + " data fetch fashion-mnist");
+  const CommandResult r = run_bdal("--data-dir " + shell_quote(data.path()) + " data fetch fashion-mnist");
   EXPECT_USAGE_ERROR(r, "'fashion-mnist' cannot be fetched");
   EXPECT_TRUE(HasSubstr(r.output, "apt-get install dataset-fashion-mnist"));
 }
@@ -235,7 +255,7 @@ TEST(CliErrors, FetchUnfetchableDataset) {
 
 TEST(CliErrors, FetchConnectTimeoutMustBePositive) {
   TempDir data;
-  const CommandResult r = run_bdal("--data-dir " + quoted(data.path()) +
+  const CommandResult r = run_bdal("--data-dir " + shell_quote(data.path()) +
                                    " data fetch mnist --connect-timeout 0");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_TRUE(HasSubstr(r.output, "--connect-timeout"));
@@ -243,7 +263,7 @@ TEST(CliErrors, FetchConnectTimeoutMustBePositive) {
 
 TEST(CliErrors, FetchFromUnreachableMirror) {
   TempDir data;
-  const CommandResult r = run_bdal("--data-dir " + quoted(data.path()) +
+  const CommandResult r = run_bdal("--data-dir " + shell_quote(data.path()) +
                                    " data fetch mnist --mirror http://127.0.0.1:9/");
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_TRUE(HasSubstr(r.output, "every mirror failed"));

@@ -91,6 +91,7 @@ TEST(ReadFile, DirectoryIsAnErrorNotACrash) {
   // must still turn it into an error naming the path.
   const std::string msg = runtime_error_message([&] { read_file(dir.path()); });
   EXPECT_TRUE(HasSubstr(msg, dir.path().string()));
+  EXPECT_TRUE(HasSubstr(msg, "not a regular file"));
 }
 
 TEST(Gunzip, RoundTripsADeflateInit2Stream) {

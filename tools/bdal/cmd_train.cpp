@@ -17,6 +17,8 @@
 
 #include <fmt/core.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <memory>
 
@@ -42,6 +44,30 @@ std::string default_out_dir(const TrainArgs& a) {
   return fmt::format("runs/train/{}-{}-seed{}", a.dataset, a.model, a.seed);
 }
 
+// Within-epoch progress on stderr, only when it is a terminal (a log file
+// gets the per-epoch lines alone), redrawn at most a few times a second.
+class StepProgress {
+ public:
+  explicit StepProgress(int64_t epochs) : epochs_(epochs), enabled_(isatty(STDERR_FILENO) != 0) {}
+
+  train::StepCallback step_callback() {
+    if (!enabled_) return {};
+    return [this](int64_t epoch, int64_t step, int64_t steps) {
+      const auto now = std::chrono::steady_clock::now();
+      if (step < steps && now - last_ < std::chrono::milliseconds(250)) return;
+      last_ = now;
+      fmt::print(stderr, "\r  epoch {}/{}: step {}/{}{}", epoch, epochs_, step, steps,
+                 step == steps ? "\r\033[K" : "");
+      std::fflush(stderr);
+    };
+  }
+
+ private:
+  int64_t epochs_;
+  bool enabled_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
 void print_header(bool with_validation) {
   fmt::print("{:>5} {:>10} {:>9}", "epoch", "train_nll", "train_acc");
   if (with_validation) fmt::print(" {:>8} {:>8}", "val_nll", "val_acc");
@@ -57,7 +83,7 @@ void print_epoch(const train::EpochRecord& r) {
 }
 
 void run_train(TrainArgs args, const GlobalOptions& global) {
-  args.trainer.validate();
+  args.trainer.validate();  // fail fast, before any data is loaded
   BDAL_CHECK_USAGE(args.train_size >= 0, "--train-size must be >= 0 (0 = all), got {}",
                    args.train_size);
   BDAL_CHECK_USAGE(args.final_samples >= 1, "--final-samples must be >= 1, got {}",
@@ -86,6 +112,10 @@ void run_train(TrainArgs args, const GlobalOptions& global) {
   args.model_options.input_shape = tt.train.inputs.sizes().slice(1).vec();
   args.model_options.num_classes = tt.train.num_classes;
   auto model = models::make_model(args.model, args.model_options, seeds.derive("init"));
+
+  const train::FitData fit_data{&train_set, validation_set.size() > 0 ? &validation_set : nullptr,
+                                &test_set};
+  train::validate_fit(fit_data, args.trainer);  // before the run directory exists
 
   const std::filesystem::path out = args.out.empty() ? default_out_dir(args) : args.out;
   const auto epochs_path = out / "epochs.jsonl";
@@ -117,16 +147,16 @@ void run_train(TrainArgs args, const GlobalOptions& global) {
              args.model, models::count_parameters(*model), train_set.size(), args.dataset,
              core::runtime_info().intra_op_threads, out.string());
   core::JsonlWriter records(epochs_path);
+  StepProgress progress(args.trainer.epochs);
   print_header(validation_set.size() > 0);
-  train::FitData fit_data{&train_set, validation_set.size() > 0 ? &validation_set : nullptr,
-                          &test_set};
   const auto start = std::chrono::steady_clock::now();
   const train::FitResult result =
       train::fit(*model, fit_data, args.trainer, seeds.derive("train"),
                  [&records](const train::EpochRecord& r) {
                    print_epoch(r);
                    records.append(train::to_json(r), /*durable=*/true);
-                 });
+                 },
+                 progress.step_callback());
   const double train_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

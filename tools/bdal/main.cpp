@@ -6,6 +6,37 @@
 
 #include <c10/util/Exception.h>
 #include <fmt/core.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace {
+
+// CLI11 says only "A subcommand is required" for `bdal frobnicate`; say which
+// word was not understood and which commands there are.
+std::string missing_command_message(CLI::App& app, int argc, char** argv) {
+  CLI::App* deepest = &app;
+  std::vector<std::string> chain{"bdal"};
+  while (!deepest->get_subcommands().empty()) {
+    deepest = deepest->get_subcommands().front();
+    chain.push_back(deepest->get_name());
+  }
+  std::vector<std::string> names;
+  for (const CLI::App* sub : deepest->get_subcommands({})) names.push_back(sub->get_name());
+  std::string got;
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (!word.empty() && word[0] != '-' &&
+        std::find(chain.begin(), chain.end(), word) == chain.end()) {
+      got = word;
+      break;
+    }
+  }
+  return fmt::format("'{}' needs a command: {}{}", fmt::join(chain, " "), fmt::join(names, ", "),
+                     got.empty() ? "" : fmt::format(" (got '{}')", got));
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -31,6 +62,14 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
     return app.exit(e);
+  } catch (const CLI::RequiredError& e) {
+    if (std::string(e.what()).find("subcommand is required") == std::string::npos) {
+      app.exit(e);
+      return 2;
+    }
+    fmt::print(stderr, "bdal: error: {}\nRun with --help for more information.\n",
+               missing_command_message(app, argc, argv));
+    return 2;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;

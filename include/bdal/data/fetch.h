@@ -14,7 +14,7 @@
 namespace bdal::data {
 
 struct FetchOptions {
-  std::vector<std::string> mirrors;  // base URLs (ending in '/'); empty = the spec's own
+  std::vector<std::string> mirrors;  // base URLs; empty = the spec's own
   long connect_timeout_seconds = 15;
   bool force = false;                // download even if a verified copy is present
 };

@@ -53,9 +53,17 @@ struct FitData {
 };
 
 using EpochCallback = std::function<void(const EpochRecord&)>;
+// (epoch, minibatches done, minibatches per epoch), after every step: for progress displays.
+using StepCallback = std::function<void(int64_t, int64_t, int64_t)>;
+
+// Throws UsageError when `options` cannot train on `data` (bad settings, a
+// batch larger than the training set); fit() calls it first, callers may
+// call it before they create anything.
+void validate_fit(const FitData& data, const TrainerOptions& options);
 
 // Trains `model` in place. `seed` drives shuffling and dropout.
 FitResult fit(models::McClassifier& model, const FitData& data, const TrainerOptions& options,
-              uint64_t seed, const EpochCallback& on_epoch = {});
+              uint64_t seed, const EpochCallback& on_epoch = {},
+              const StepCallback& on_step = {});
 
 }  // namespace bdal::train
