@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   bdal::cli::add_list_command(app, global);
   bdal::cli::add_data_command(app, global);
   bdal::cli::add_train_command(app, global);
+  bdal::cli::add_run_command(app, global);
   bdal::cli::add_version_command(app, global);
 
   try {

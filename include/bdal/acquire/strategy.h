@@ -1,0 +1,53 @@
+// The acquisition-strategy interface. A strategy picks `batch_size` pool
+// positions from what the loop computed for it. Pointwise strategies only
+// score each point (score_N) and inherit top-b selection with seeded,
+// random tie-breaking; batch-aware ones (BatchBALD, BADGE, Core-Set, ...)
+// override select(). needs() tells the loop what to compute.
+#pragma once
+
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bdal::acquire {
+
+struct Needs {
+  bool log_probs = true;            // log_probs_N_K_C of the pool
+  bool embeddings = false;          // embeddings_N_D of the pool
+  bool labelled_embeddings = false; // embeddings_M_D of the labelled set
+};
+
+struct AcquisitionInput {
+  at::Tensor log_probs_N_K_C;       // defined when needs().log_probs
+  at::Tensor embeddings_N_D;
+  at::Tensor labelled_embeddings_M_D;
+  uint64_t seed = 0;                // tie-breaking and any sampling
+  int64_t pool_size() const;
+};
+
+struct Selection {
+  std::vector<int64_t> positions;  // pool positions (rows of the input), best first
+  std::vector<double> scores;      // the score each was picked with
+};
+
+class Strategy {
+ public:
+  virtual ~Strategy() = default;
+  virtual Needs needs() const { return {}; }
+  virtual Selection select(const AcquisitionInput& input, int64_t batch_size) const = 0;
+};
+
+class PointwiseStrategy : public Strategy {
+ public:
+  // One score per pool point, [N], float64; larger = acquire first.
+  virtual at::Tensor score_N(const AcquisitionInput& input) const = 0;
+  Selection select(const AcquisitionInput& input, int64_t batch_size) const override;
+};
+
+// The top `batch_size` of scores_N, ties broken by a random order drawn from
+// `seed`, so equal scores never favour low indices.
+Selection top_b(const at::Tensor& scores_N, int64_t batch_size, uint64_t seed);
+
+}  // namespace bdal::acquire

@@ -1,0 +1,41 @@
+#include "bdal/acquire/strategy.h"
+
+#include "bdal/core/error.h"
+#include "bdal/core/random.h"
+
+#include <ATen/ATen.h>
+
+namespace bdal::acquire {
+
+int64_t AcquisitionInput::pool_size() const {
+  if (log_probs_N_K_C.defined()) return log_probs_N_K_C.size(0);
+  if (embeddings_N_D.defined()) return embeddings_N_D.size(0);
+  return 0;
+}
+
+Selection top_b(const at::Tensor& scores_N, int64_t batch_size, uint64_t seed) {
+  const int64_t n = scores_N.size(0);
+  BDAL_CHECK(batch_size >= 1 && batch_size <= n,
+             "cannot select {} points from a pool of {}", batch_size, n);
+  BDAL_CHECK(!scores_N.isnan().any().item<bool>(), "acquisition scores contain NaN");
+  at::Generator gen = core::make_generator(seed);
+  // Shuffle, then a stable descending sort: equal scores keep the random order.
+  const at::Tensor order_N = at::randperm(n, gen, at::kLong);
+  const at::Tensor shuffled = scores_N.to(at::kDouble).index_select(0, order_N);
+  const at::Tensor sorted_positions =
+      std::get<1>(shuffled.sort(/*stable=*/true, /*dim=*/0, /*descending=*/true));
+  const at::Tensor picked = order_N.index_select(0, sorted_positions.slice(0, 0, batch_size));
+  Selection out;
+  for (int64_t i = 0; i < batch_size; ++i) {
+    const int64_t position = picked[i].item<int64_t>();
+    out.positions.push_back(position);
+    out.scores.push_back(scores_N[position].item<double>());
+  }
+  return out;
+}
+
+Selection PointwiseStrategy::select(const AcquisitionInput& input, int64_t batch_size) const {
+  return top_b(score_N(input), batch_size, input.seed);
+}
+
+}  // namespace bdal::acquire

@@ -1,0 +1,169 @@
+#include "bdal/experiment/config.h"
+
+#include "bdal/core/error.h"
+#include "bdal/data/file_bytes.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <regex>
+
+#ifndef BDAL_SOURCE_CONFIG_DIR
+#define BDAL_SOURCE_CONFIG_DIR "configs"
+#endif
+
+namespace bdal::experiment {
+namespace {
+
+using Json = nlohmann::json;
+using loop::read_config_value;
+
+Json yaml_node_to_json(const YAML::Node& node, const std::string& where) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+      return nullptr;
+    case YAML::NodeType::Sequence: {
+      Json out = Json::array();
+      for (const auto& item : node) out.push_back(yaml_node_to_json(item, where));
+      return out;
+    }
+    case YAML::NodeType::Map: {
+      Json out = Json::object();
+      for (const auto& item : node) out[item.first.as<std::string>()] = yaml_node_to_json(item.second, where);
+      return out;
+    }
+    case YAML::NodeType::Scalar: {
+      const std::string text = node.Scalar();
+      if (node.Tag() == "!") return text;  // quoted: always a string
+      // YAML 1.2 core schema: booleans, integers, floats, else string.
+      static const std::regex int_re(R"(^[-+]?[0-9]+$)");
+      static const std::regex float_re(R"(^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$)");
+      if (text == "true" || text == "True" || text == "TRUE") return true;
+      if (text == "false" || text == "False" || text == "FALSE") return false;
+      if (text == "null" || text == "~" || text.empty()) return nullptr;
+      if (std::regex_match(text, int_re)) {
+        try {
+          if (text[0] == '-') return std::stoll(text);
+          return static_cast<uint64_t>(std::stoull(text));
+        } catch (const std::out_of_range&) {
+          throw UsageError(fmt::format("{}: integer {} is out of range", where, text));
+        }
+      }
+      if (std::regex_match(text, float_re)) return std::stod(text);
+      return text;
+    }
+  }
+  return nullptr;
+}
+
+void emit(YAML::Emitter& out, const Json& v) {
+  if (v.is_object()) {
+    out << YAML::BeginMap;
+    for (const auto& [k, item] : v.items()) {
+      out << YAML::Key << k << YAML::Value;
+      emit(out, item);
+    }
+    out << YAML::EndMap;
+  } else if (v.is_array()) {
+    out << YAML::Flow << YAML::BeginSeq;
+    for (const auto& item : v) emit(out, item);
+    out << YAML::EndSeq;
+  } else if (v.is_string()) {
+    out << v.get<std::string>();
+  } else if (v.is_null()) {
+    out << YAML::Null;
+  } else {
+    out << v.dump();  // numbers and booleans exactly as JSON writes them
+  }
+}
+
+bool looks_like_file(const std::string& s) {
+  return s.find('/') != std::string::npos || s.size() > 5 && (s.substr(s.size() - 5) == ".yaml" || s.substr(s.size() - 4) == ".yml");
+}
+
+}  // namespace
+
+Json to_json(const Experiment& e) {
+  Json out = {{"name", e.name}, {"source", e.source}, {"seeds", e.seeds}};
+  out.update(loop::to_json(e.config));
+  return out;
+}
+
+Json yaml_to_json(const std::string& yaml_text, const std::string& where) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::Exception& e) {
+    throw UsageError(fmt::format("{}: not valid YAML: {}", where, e.what()));
+  }
+  return yaml_node_to_json(root, where);
+}
+
+std::string json_to_yaml(const Json& value) {
+  YAML::Emitter out;
+  emit(out, value);
+  return std::string(out.c_str()) + "\n";
+}
+
+std::filesystem::path presets_dir() {
+  if (const char* env = std::getenv("BDAL_CONFIG_DIR"); env && *env) return env;
+  return BDAL_SOURCE_CONFIG_DIR;
+}
+
+Experiment load_experiment(const std::string& file_or_preset,
+                           const std::vector<std::string>& overrides) {
+  std::filesystem::path path = file_or_preset;
+  if (!looks_like_file(file_or_preset)) {
+    path = presets_dir() / (file_or_preset + ".yaml");
+    if (!std::filesystem::exists(path)) {
+      std::vector<std::string> names;
+      if (std::filesystem::is_directory(presets_dir()))
+        for (const auto& entry : std::filesystem::directory_iterator(presets_dir()))
+          if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+      std::sort(names.begin(), names.end());
+      throw UsageError(fmt::format("no experiment file or preset '{}'; presets in {}: {}",
+                                   file_or_preset, presets_dir().string(), fmt::join(names, ", ")));
+    }
+  }
+  BDAL_CHECK_USAGE(std::filesystem::is_regular_file(path), "experiment file '{}' does not exist",
+                   path.string());
+  const auto bytes = data::read_file(path);
+  Json tree = yaml_to_json(std::string(bytes.begin(), bytes.end()), path.string());
+  if (tree.is_null()) tree = Json::object();
+  BDAL_CHECK_USAGE(tree.is_object(), "{}: an experiment file must be a mapping of keys", path.string());
+
+  Experiment e;
+  e.name = path.stem().string();
+  // name / source / seeds are the experiment's; everything else is the run config.
+  if (tree.contains("name")) e.name = read_config_value<std::string>("name", tree["name"], path.string());
+  if (tree.contains("source")) e.source = read_config_value<std::string>("source", tree["source"], path.string());
+  std::vector<uint64_t> seeds;
+  if (tree.contains("seeds")) {
+    BDAL_CHECK_USAGE(tree["seeds"].is_array() && !tree["seeds"].empty(),
+                     "{}: 'seeds' must be a non-empty list of integers", path.string());
+    for (const auto& s : tree["seeds"]) seeds.push_back(read_config_value<uint64_t>("seeds", s, path.string()));
+  }
+  for (const char* k : {"name", "source", "seeds"}) tree.erase(k);
+  loop::apply_json(tree, e.config, path.string());
+
+  for (const auto& o : overrides) {
+    const auto eq = o.find('=');
+    BDAL_CHECK_USAGE(eq != std::string::npos && eq > 0, "--set expects key=value, got '{}'", o);
+    const std::string key = o.substr(0, eq);
+    Json value = yaml_to_json(o.substr(eq + 1), "--set " + key);
+    if (key == "seeds") {
+      seeds.clear();
+      if (!value.is_array()) value = Json::array({value});
+      for (const auto& s : value) seeds.push_back(read_config_value<uint64_t>("seeds", s, "--set"));
+      continue;
+    }
+    loop::apply_json(loop::dotted_to_json(key, value), e.config, "--set");
+    if (key == "seed") seeds = {e.config.seed};  // an explicit seed means that one run
+  }
+  e.seeds = seeds.empty() ? std::vector<uint64_t>{e.config.seed} : seeds;
+  e.config.validate();
+  return e;
+}
+
+}  // namespace bdal::experiment

@@ -1,0 +1,231 @@
+#include "bdal/loop/active_learning.h"
+
+#include "bdal/acquire/registry.h"
+#include "bdal/core/error.h"
+#include "bdal/core/random.h"
+#include "bdal/core/records.h"
+#include "bdal/core/seed_tree.h"
+#include "bdal/data/split.h"
+#include "bdal/infer/mc_sampler.h"
+#include "bdal/loop/pool_state.h"
+#include "bdal/loop/rounds_file.h"
+#include "bdal/models/registry.h"
+#include "bdal/train/evaluator.h"
+#include "bdal/train/trainer.h"
+
+#include <ATen/ATen.h>
+#include <torch/serialize.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+
+namespace bdal::loop {
+namespace {
+
+// Thrown from inside training when the stop flag is raised; never escapes.
+struct Interrupted {};
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Keys that may change when a run is resumed: they extend or shorten the run
+// or only bound memory; everything else must match the saved config.
+bool may_change_on_resume(const std::string& key) {
+  return key == "rounds" || key == "budget" || key == "chunk_size";
+}
+
+void check_same_config(const nlohmann::json& saved, const nlohmann::json& now,
+                       const std::filesystem::path& run_dir) {
+  const auto diff = nlohmann::json::diff(saved, now);
+  for (const auto& op : diff) {
+    std::string key = op.at("path").get<std::string>().substr(1);
+    for (char& c : key)
+      if (c == '/') c = '.';
+    if (may_change_on_resume(key)) continue;
+    const auto pointer = nlohmann::json::json_pointer(op.at("path").get<std::string>());
+    throw UsageError(fmt::format(
+        "run directory '{}' holds a run with {} = {}, but this config has {}; resume with the "
+        "same settings or use another run directory",
+        run_dir.string(), key, saved.contains(pointer) ? saved.at(pointer).dump() : "(unset)",
+        now.contains(pointer) ? now.at(pointer).dump() : "(unset)"));
+  }
+}
+
+// The round that ends the run (trained and evaluated, nothing acquired):
+// the configured rounds, or fewer when the budget or the pool runs out.
+int64_t last_round(const LoopConfig& c, int64_t initial_labelled, int64_t initial_pool) {
+  int64_t last = std::min(c.rounds, initial_pool / c.acquisition_size);
+  if (c.budget > 0)
+    last = std::min(last, std::max<int64_t>(0, (c.budget - initial_labelled) / c.acquisition_size));
+  return last;
+}
+
+std::filesystem::path checkpoint_path(const std::filesystem::path& dir, int64_t round) {
+  return dir / fmt::format("model-after-round-{}.pt", round);
+}
+
+}  // namespace
+
+RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& data,
+                               const RunOptions& options) {
+  config.validate();
+  const auto log = [&](const std::string& s) {
+    if (options.log) options.log(s);
+  };
+  const auto stop_requested = [&] { return options.stop && options.stop->load(); };
+  const core::SeedTree seeds(config.seed);
+  const std::filesystem::path& dir = options.run_dir;
+
+  // The split depends only on the data and the master seed.
+  const data::Split split = data::make_split(data.train.labels, data.train.num_classes,
+                                             data.test.size(), config.split, seeds.derive("split"));
+  BDAL_CHECK_USAGE(config.acquisition_size <= split.pool.size(0),
+                   "acquisition_size = {} is larger than the pool ({} points)",
+                   config.acquisition_size, split.pool.size(0));
+  const data::Dataset validation = data.train.subset(split.validation);
+  const data::Dataset test = data.test.subset(split.test);
+  PoolState state(data.train.size(), split.initial, split.pool);
+
+  models::ModelOptions model_options = config.model_options;
+  model_options.input_shape = data.train.inputs.sizes().slice(1).vec();
+  model_options.num_classes = data.train.num_classes;
+  const auto strategy = acquire::make_strategy(config.strategy);
+
+  // Resume: replay what the records acquired; refuse a different config.
+  std::filesystem::create_directories(dir);
+  const auto rounds_path = dir / "rounds.jsonl";
+  const nlohmann::json config_json = to_json(config);
+  const RoundsFile previous = read_rounds_file(rounds_path, /*repair=*/true);
+  if (previous.torn_line_removed) log("discarded a torn last line of rounds.jsonl");
+  if (!previous.records.empty() && std::filesystem::exists(dir / "config.json")) {
+    std::ifstream in(dir / "config.json");
+    check_same_config(nlohmann::json::parse(in), config_json, dir);
+  }
+  int64_t round = 0;
+  for (const auto& j : previous.records) {
+    const RoundRecord r = round_record_from_json(j);
+    BDAL_CHECK(r.round == round, "'{}' is out of order: round {} where {} was expected",
+               rounds_path.string(), r.round, round);
+    BDAL_CHECK(r.n_labelled == state.labelled_count(),
+               "'{}' round {} says {} labelled but replaying gives {}", rounds_path.string(),
+               r.round, r.n_labelled, state.labelled_count());
+    state.acquire_rows(r.acquired);
+    ++round;
+  }
+  RunOutcome outcome;
+  outcome.resumed_at = round;
+  outcome.rounds_done = round;
+  const int64_t final_round = last_round(config, split.initial.size(0), split.pool.size(0));
+  if (!previous.records.empty()) {
+    if (previous.records.back().at("acquired").empty()) {
+      outcome.already_complete = true;
+      log(fmt::format("the run in '{}' is complete ({} rounds); nothing to do", dir.string(), round));
+      return outcome;
+    }
+    log(fmt::format("resuming after round {} ({} labelled)", round - 1, state.labelled_count()));
+  }
+  core::write_json_atomic(dir / "config.json", config_json);
+  // meta.json describes the first invocation; each resume leaves its own.
+  core::write_json_atomic(round == 0 ? dir / "meta.json" : dir / fmt::format("meta-resume-{}.json", round),
+                          core::run_meta(options.command_line));
+
+  std::shared_ptr<models::McClassifier> model;
+  if (!config.reinitialise && round > 0) {
+    model = models::make_model(config.model, model_options, seeds.derive("init", 0));
+    const auto path = checkpoint_path(dir, round - 1);
+    BDAL_CHECK(std::filesystem::exists(path), "warm-start resume needs '{}', which is missing",
+               path.string());
+    torch::serialize::InputArchive archive;
+    archive.load_from(path.string());
+    model->load(archive);
+  }
+
+  core::JsonlWriter records(rounds_path);
+  train::StepCallback check_stop = [&](int64_t, int64_t, int64_t) {
+    if (stop_requested()) throw Interrupted{};
+  };
+  while (true) {
+    if (stop_requested()) {
+      outcome.interrupted = true;
+      break;
+    }
+    RoundRecord record;
+    record.round = round;
+    record.n_labelled = state.labelled_count();
+
+    if (config.reinitialise || !model)
+      model = models::make_model(config.model, model_options, seeds.derive("init", round));
+    const data::Dataset labelled = data.train.subset(state.labelled());
+    train::TrainerOptions trainer = config.trainer;
+    // A labelled set smaller than the minibatch trains full batch.
+    if (trainer.batch_size > labelled.size()) trainer.batch_size = 0;
+    auto start = Clock::now();
+    train::FitResult fit;
+    try {
+      fit = train::fit(*model, {&labelled, validation.size() > 0 ? &validation : nullptr, nullptr},
+                       trainer, seeds.derive("train", round), {}, check_stop);
+    } catch (const Interrupted&) {
+      outcome.interrupted = true;
+      break;
+    }
+    record.timings.train_ms = ms_since(start);
+    record.epochs = static_cast<int64_t>(fit.history.size());
+    record.best_epoch = fit.best_epoch;
+
+    start = Clock::now();
+    record.test = train::evaluate(*model, test,
+                                  {config.eval_samples, config.chunk_size, seeds.derive("eval", round)});
+    record.timings.eval_ms = ms_since(start);
+
+    const bool acquire_now = round < final_round;
+    if (acquire_now) {
+      start = Clock::now();
+      at::Tensor candidates = state.pool();
+      if (config.pool_subset > 0 && config.pool_subset < candidates.size(0)) {
+        at::Generator gen = core::make_generator(seeds.derive("pool-subset", round));
+        const at::Tensor pick = at::randperm(candidates.size(0), gen, at::kLong)
+                                    .slice(0, 0, config.pool_subset);
+        candidates = candidates.index_select(0, std::get<0>(pick.sort()));
+      }
+      acquire::AcquisitionInput input;
+      input.seed = seeds.derive("acquire", round);
+      if (strategy->needs().log_probs) {
+        at::Generator mc_gen = core::make_generator(seeds.derive("mc", round));
+        input.log_probs_N_K_C = infer::mc_log_probs(
+            *model, data.train.inputs.index_select(0, candidates),
+            {config.score_samples, config.chunk_size}, mc_gen);
+      } else {
+        input.log_probs_N_K_C = at::empty({candidates.size(0), 0, 0});
+      }
+      record.timings.score_ms = ms_since(start);
+      record.pool_scored = candidates.size(0);
+
+      start = Clock::now();
+      const acquire::Selection selection = strategy->select(input, config.acquisition_size);
+      record.acquired = state.acquire(candidates, selection);
+      record.scores = selection.scores;
+      record.timings.select_ms = ms_since(start);
+    }
+
+    if (!config.reinitialise) {
+      torch::serialize::OutputArchive archive;
+      model->save(archive);
+      const auto path = checkpoint_path(dir, round);
+      archive.save_to(path.string() + ".tmp");
+      std::filesystem::rename(path.string() + ".tmp", path);
+    }
+    records.append(to_json(record), /*durable=*/true);
+    if (!config.reinitialise && round > 0) std::filesystem::remove(checkpoint_path(dir, round - 1));
+    outcome.rounds_done = round + 1;
+    if (options.on_round) options.on_round({round, final_round, &record});
+    if (!acquire_now) break;
+    ++round;
+  }
+  return outcome;
+}
+
+}  // namespace bdal::loop
