@@ -39,7 +39,7 @@ inline void write_bytes(const std::filesystem::path& path, const std::vector<uin
   out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
 
-// The data directory the tests were pointed at (BDAL_DATA_DIR, set by CTest).
+// The data directory the tests were pointed at (BDAL_DATA_DIR; see test_environment.cpp).
 inline std::filesystem::path test_data_dir() {
   const char* env = std::getenv("BDAL_DATA_DIR");
   return env && *env ? std::filesystem::path(env) : std::filesystem::path(BDAL_TEST_SHARED_DATA);

@@ -38,7 +38,7 @@ StrategyEntry scored(std::string name, std::string help, ScoreFn fn) {
 
 const core::Registry<StrategyEntry>& strategy_registry() {
   static const core::Registry<StrategyEntry> registry(
-      "strategy",
+      "strategy", "strategies",
       {
           {"random", "uniformly random points", [] { return std::make_unique<RandomStrategy>(); }},
           scored("max-entropy", "predictive entropy H[ȳ]", max_entropy_N),

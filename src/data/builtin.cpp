@@ -16,7 +16,7 @@ DatasetEntry idx_entry(const IdxImageSpec& spec, std::string help) {
 
 const core::Registry<DatasetEntry>& dataset_registry() {
   static const core::Registry<DatasetEntry> registry(
-      "dataset",
+      "dataset", "datasets",
       {
           idx_entry(mnist_spec(), "MNIST handwritten digits, 60k train / 10k test, 28x28"),
           idx_entry(fashion_mnist_spec(),

@@ -39,7 +39,7 @@ void ModelOptions::validate() const {
 
 const core::Registry<ModelEntry>& model_registry() {
   static const core::Registry<ModelEntry> registry(
-      "model",
+      "model", "models",
       {
           {"lenet5", "LeNet-5 BCNN: 2 conv + 3 dense, dropout .5/.25 (Pilz 2025 reproduction)",
            ModelOptions{},

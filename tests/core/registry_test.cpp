@@ -11,7 +11,7 @@ struct Entry {
 };
 
 TEST(Registry, FindsByNameAndListsNamesInOrder) {
-  const Registry<Entry> r("widget", {{"a", "first"}, {"b", "second"}});
+  const Registry<Entry> r("widget", "widgets", {{"a", "first"}, {"b", "second"}});
   EXPECT_EQ(r.find("b").help, "second");
   EXPECT_TRUE(r.contains("a"));
   EXPECT_FALSE(r.contains("c"));
@@ -19,7 +19,7 @@ TEST(Registry, FindsByNameAndListsNamesInOrder) {
 }
 
 TEST(Registry, UnknownNameIsAUsageErrorListingTheKnownOnes) {
-  const Registry<Entry> r("widget", {{"a", ""}, {"b", ""}});
+  const Registry<Entry> r("widget", "widgets", {{"a", ""}, {"b", ""}});
   try {
     r.find("zzz");
     FAIL() << "expected UsageError";

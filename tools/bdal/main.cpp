@@ -50,7 +50,9 @@ int main(int argc, char** argv) {
   app.add_option("--data-dir", global.data_dir,
                  "Data directory holding <dataset>/ folders (else $BDAL_DATA_DIR, else "
                  "~/.local/share/bdal)");
-  app.add_option("--threads", global.threads, "LibTorch intra-op threads (0 = all cores)")
+  app.add_option("--threads", global.threads,
+                 "LibTorch intra-op threads (0 = all cores; default $BDAL_THREADS, else 0)")
+      ->envname("BDAL_THREADS")
       ->check(CLI::NonNegativeNumber);
 
   bdal::cli::add_list_command(app, global);

@@ -14,14 +14,15 @@ namespace bdal::core {
 template <typename Entry>
 class Registry {
  public:
-  Registry(std::string kind, std::vector<Entry> entries)
-      : kind_(std::move(kind)), entries_(std::move(entries)) {}
+  // `kind` names an entry in messages ("model"); `kinds` is its plural.
+  Registry(std::string kind, std::string kinds, std::vector<Entry> entries)
+      : kind_(std::move(kind)), kinds_(std::move(kinds)), entries_(std::move(entries)) {}
 
   const Entry& find(const std::string& name) const {
     for (const auto& e : entries_)
       if (e.name == name) return e;
-    throw UsageError(fmt::format("unknown {} '{}'; known {}s: {}", kind_, name,
-                                 kind_, fmt::join(names(), ", ")));
+    throw UsageError(fmt::format("unknown {} '{}'; known {}: {}", kind_, name, kinds_,
+                                 fmt::join(names(), ", ")));
   }
 
   bool contains(const std::string& name) const {
@@ -40,6 +41,7 @@ class Registry {
 
  private:
   std::string kind_;
+  std::string kinds_;
   std::vector<Entry> entries_;
 };
 
