@@ -7,6 +7,7 @@
 #include <torch/version.h>
 
 #include <dlfcn.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <thread>
@@ -32,6 +33,12 @@ void configure_threads(int threads) {
   if (threads <= 0) threads = 1;
   at::set_num_threads(threads);
   if (auto set_blas = lookup<SetThreadsFn>("openblas_set_num_threads")) set_blas(1);
+}
+
+void tune_allocator() {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // buffers under 32 MiB come from the heap
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);   // and the heap is not trimmed back eagerly
+  mallopt(M_TOP_PAD, 256 << 20);        // grow it in large steps
 }
 
 RuntimeInfo runtime_info() {

@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "bdal/core/error.h"
+#include "bdal/core/runtime.h"
 
 #include <c10/util/Exception.h>
 #include <fmt/core.h>
@@ -39,6 +40,7 @@ std::string missing_command_message(CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  bdal::core::tune_allocator();
   CLI::App app{
       "bdal — Bayesian deep active learning with MC dropout.\n"
       "Datasets are read from --data-dir, else $BDAL_DATA_DIR, else "
