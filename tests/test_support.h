@@ -1,11 +1,17 @@
 // Helpers shared by the test programs: temporary directories, real-MNIST
-// access (visible skip, or failure under CI), and running the bdal CLI.
+// access (visible skip, or failure under CI), running the bdal CLI, error
+// and substring checks, and crafted IDX / gzip bytes.
 #pragma once
 
-#include <gtest/gtest.h>
+#include "bdal/core/error.h"
 
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -34,9 +40,77 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// EXPECT_TRUE(HasSubstr(text, part)): on failure prints the part and the
+// whole text, which a bare find() != npos would not.
+inline ::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
+  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
+}
+
+// Runs `f`, which must throw a runtime bdal::Error (a bad file, exit 1 — not
+// a UsageError: a bad file is not the user's typing); returns the message.
+template <typename F>
+std::string runtime_error_message(F&& f) {
+  try {
+    f();
+  } catch (const ::bdal::UsageError& e) {
+    ADD_FAILURE() << "threw a UsageError, expected a runtime Error: " << e.what();
+    return e.what();
+  } catch (const ::bdal::Error& e) {
+    return e.what();
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "threw a non-bdal exception: " << e.what();
+    return e.what();
+  }
+  ADD_FAILURE() << "did not throw";
+  return {};
+}
+
+// Runs `f`, which must throw a bdal::UsageError (exit 2); returns the message.
+template <typename F>
+std::string usage_error_message(F&& f) {
+  try {
+    f();
+  } catch (const ::bdal::UsageError& e) {
+    return e.what();
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "expected a UsageError, got: " << e.what();
+    return e.what();
+  }
+  ADD_FAILURE() << "did not throw";
+  return {};
+}
+
 inline void write_bytes(const std::filesystem::path& path, const std::vector<uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+}
+
+// An IDX file: magic 00 00 <type> <rank>, big-endian uint32 dims, payload.
+inline std::vector<uint8_t> idx_bytes(uint8_t type, const std::vector<uint32_t>& dims,
+                                      const std::vector<uint8_t>& payload) {
+  std::vector<uint8_t> b{0, 0, type, static_cast<uint8_t>(dims.size())};
+  for (uint32_t d : dims)
+    for (int i = 3; i >= 0; --i) b.push_back(static_cast<uint8_t>(d >> (8 * i)));
+  b.insert(b.end(), payload.begin(), payload.end());
+  return b;
+}
+
+// A gzip stream (windowBits 15 + 16 = gzip wrapper) of `raw`, as the
+// dataset files are shipped.
+inline std::vector<uint8_t> gzip_bytes(const std::vector<uint8_t>& raw,
+                                       int level = Z_DEFAULT_COMPRESSION) {
+  z_stream zs{};
+  EXPECT_EQ(deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  std::vector<uint8_t> out(deflateBound(&zs, raw.size()) + 64);
+  zs.next_in = const_cast<Bytef*>(raw.data());
+  zs.avail_in = static_cast<uInt>(raw.size());
+  zs.next_out = out.data();
+  zs.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
 }
 
 // The data directory the tests were pointed at (BDAL_DATA_DIR; see test_environment.cpp).
@@ -66,6 +140,9 @@ struct CommandResult {
   int exit_code = -1;
   std::string output;  // stdout and stderr together
 };
+
+// A path as one shell word for run_bdal's command line (test paths hold no quotes).
+inline std::string shell_quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 // Runs `bdal <args>` through the shell; args are passed as written.
 inline CommandResult run_bdal(const std::string& args) {

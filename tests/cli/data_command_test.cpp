@@ -13,16 +13,11 @@ namespace bdal::cli {
 namespace {
 
 using bdal::testing::CommandResult;
+using bdal::testing::HasSubstr;
 using bdal::testing::run_bdal;
+using bdal::testing::shell_quote;
 using bdal::testing::TempDir;
 using bdal::testing::test_data_dir;
-
-::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
-}
-
-std::string shell_quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 int occurrences(const std::string& text, const std::string& part) {
   int n = 0;

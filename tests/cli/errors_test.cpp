@@ -4,7 +4,6 @@
 #include "test_support.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <string>
@@ -14,16 +13,13 @@ namespace bdal::cli {
 namespace {
 
 using bdal::testing::CommandResult;
+using bdal::testing::gzip_bytes;
+using bdal::testing::HasSubstr;
+using bdal::testing::idx_bytes;
 using bdal::testing::run_bdal;
+using bdal::testing::shell_quote;
 using bdal::testing::TempDir;
 using bdal::testing::write_bytes;
-
-::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
-}
-
-std::string shell_quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 // A quick two-moons training command, for checks that happen after the data
 // is loaded; --out keeps any run directory inside `out`. (CLI11 refuses a
@@ -153,27 +149,11 @@ TEST(CliErrors, HelpExitsZero) {
 
 // --- broken and missing data: runtime errors, exit 1 ----------------------
 
-std::vector<uint8_t> gzip_bytes(const std::vector<uint8_t>& raw) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY),
-            Z_OK);
-  std::vector<uint8_t> out(deflateBound(&zs, raw.size()) + 64);
-  zs.next_in = const_cast<Bytef*>(raw.data());
-  zs.avail_in = static_cast<uInt>(raw.size());
-  zs.next_out = out.data();
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
-std::vector<uint8_t> idx(uint8_t rank, const std::vector<uint32_t>& dims, size_t payload) {
-  std::vector<uint8_t> b{0, 0, 0x08, rank};
-  for (uint32_t d : dims)
-    for (int i = 3; i >= 0; --i) b.push_back(static_cast<uint8_t>(d >> (8 * i)));
-  for (size_t i = 0; i < payload; ++i) b.push_back(static_cast<uint8_t>((i * 37) % 10));
-  return b;
+// A uint8 IDX file of `dims` holding `payload` bytes of label-like values 0..9.
+std::vector<uint8_t> idx(const std::vector<uint32_t>& dims, size_t payload) {
+  std::vector<uint8_t> values(payload);
+  for (size_t i = 0; i < payload; ++i) values[i] = static_cast<uint8_t>((i * 37) % 10);
+  return idx_bytes(0x08, dims, values);
 }
 
 // <root>/mnist holding four well-formed miniature MNIST files (20 train,
@@ -181,13 +161,13 @@ std::vector<uint8_t> idx(uint8_t rank, const std::vector<uint32_t>& dims, size_t
 void write_mnist_with_truncated_train_images(const std::filesystem::path& root) {
   const auto dir = root / "mnist";
   std::filesystem::create_directories(dir);
-  const auto images = gzip_bytes(idx(3, {20, 28, 28}, 20 * 784));
+  const auto images = gzip_bytes(idx({20, 28, 28}, 20 * 784));
   write_bytes(dir / "train-images-idx3-ubyte.gz",
               std::vector<uint8_t>(images.begin(),
                                    images.begin() + static_cast<std::ptrdiff_t>(images.size() / 2)));
-  write_bytes(dir / "train-labels-idx1-ubyte.gz", gzip_bytes(idx(1, {20}, 20)));
-  write_bytes(dir / "t10k-images-idx3-ubyte.gz", gzip_bytes(idx(3, {10, 28, 28}, 10 * 784)));
-  write_bytes(dir / "t10k-labels-idx1-ubyte.gz", gzip_bytes(idx(1, {10}, 10)));
+  write_bytes(dir / "train-labels-idx1-ubyte.gz", gzip_bytes(idx({20}, 20)));
+  write_bytes(dir / "t10k-images-idx3-ubyte.gz", gzip_bytes(idx({10, 28, 28}, 10 * 784)));
+  write_bytes(dir / "t10k-labels-idx1-ubyte.gz", gzip_bytes(idx({10}, 10)));
 }
 
 TEST(CliErrors, CorruptMnistNamesTheFile) {

@@ -127,7 +127,7 @@ TEST(RunCommand, PrintConfigShowsEveryDefault) {
   TempDir dir;
   const auto r = run_bdal("run " + write_experiment(dir) + " --set trainer.patience=7 --print-config");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  for (const char* expected : {"patience: 7", "chunk_size: 1024", "momentum: 0.9", "strategy: bald"})
+  for (const char* expected : {"patience: 7", "chunk_size: 256", "momentum: 0.9", "strategy: bald"})
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
 }
 

@@ -18,10 +18,9 @@ namespace {
 
 using bdal::testing::CommandResult;
 using bdal::testing::run_bdal;
+using bdal::testing::shell_quote;
 using bdal::testing::TempDir;
 using nlohmann::json;
-
-std::string shell_quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 json read_json(const std::filesystem::path& path) {
   std::ifstream in(path);

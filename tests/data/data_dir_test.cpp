@@ -17,13 +17,9 @@
 namespace bdal::data {
 namespace {
 
+using bdal::testing::HasSubstr;
 using bdal::testing::TempDir;
 using bdal::testing::write_bytes;
-
-::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
-}
 
 // Saves the variables resolve_data_dir reads and restores them afterwards,
 // so these tests cannot leak settings into others in the same process

@@ -17,14 +17,10 @@
 namespace bdal::data {
 namespace {
 
+using bdal::testing::HasSubstr;
 using bdal::testing::TempDir;
 using bdal::testing::test_data_dir;
 using bdal::testing::write_bytes;
-
-::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
-}
 
 std::string file_url(const std::filesystem::path& dir) { return "file://" + dir.string() + "/"; }
 

@@ -14,47 +14,11 @@
 namespace bdal::data {
 namespace {
 
+using bdal::testing::gzip_bytes;
+using bdal::testing::HasSubstr;
+using bdal::testing::runtime_error_message;
 using bdal::testing::TempDir;
 using bdal::testing::write_bytes;
-
-::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
-}
-
-// Runs `f`, which must throw a runtime bdal::Error (exit 1, not a usage
-// error: a bad file is not the user's typing); returns the message.
-template <typename F>
-std::string runtime_error_message(F&& f) {
-  try {
-    f();
-  } catch (const UsageError& e) {
-    ADD_FAILURE() << "threw a UsageError, expected a runtime Error: " << e.what();
-    return e.what();
-  } catch (const Error& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "threw a non-bdal exception: " << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "did not throw";
-  return {};
-}
-
-// A gzip stream (windowBits 15 + 16 = gzip wrapper) of `raw`.
-Bytes gzip_bytes(const Bytes& raw, int level = Z_DEFAULT_COMPRESSION) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  Bytes out(deflateBound(&zs, raw.size()) + 64);
-  zs.next_in = const_cast<Bytef*>(raw.data());
-  zs.avail_in = static_cast<uInt>(raw.size());
-  zs.next_out = out.data();
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 // Compressible but not trivial content, so the deflate body uses dynamic
 // Huffman blocks with back-references — the interesting case to corrupt.

@@ -9,7 +9,6 @@
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <string>
 #include <vector>
@@ -17,53 +16,12 @@
 namespace bdal::data {
 namespace {
 
+using bdal::testing::gzip_bytes;
+using bdal::testing::HasSubstr;
+using bdal::testing::idx_bytes;
+using bdal::testing::runtime_error_message;
 using bdal::testing::TempDir;
 using bdal::testing::write_bytes;
-
-::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
-}
-
-template <typename F>
-std::string runtime_error_message(F&& f) {
-  try {
-    f();
-  } catch (const UsageError& e) {
-    ADD_FAILURE() << "threw a UsageError, expected a runtime Error: " << e.what();
-    return e.what();
-  } catch (const Error& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "threw a non-bdal exception: " << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "did not throw";
-  return {};
-}
-
-Bytes idx_bytes(uint8_t type, const std::vector<uint32_t>& dims, const Bytes& payload) {
-  Bytes b{0, 0, type, static_cast<uint8_t>(dims.size())};
-  for (uint32_t d : dims)
-    for (int i = 3; i >= 0; --i) b.push_back(static_cast<uint8_t>(d >> (8 * i)));
-  b.insert(b.end(), payload.begin(), payload.end());
-  return b;
-}
-
-Bytes gzip_bytes(const Bytes& raw) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY),
-            Z_OK);
-  Bytes out(deflateBound(&zs, raw.size()) + 64);
-  zs.next_in = const_cast<Bytef*>(raw.data());
-  zs.avail_in = static_cast<uInt>(raw.size());
-  zs.next_out = out.data();
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 // N images of HxW whose pixels are 0..N*H*W-1 mod 256, as an IDX file.
 Bytes images_idx(uint32_t n, uint32_t h, uint32_t w) {

@@ -18,43 +18,15 @@
 namespace bdal::data {
 namespace {
 
+using bdal::testing::gzip_bytes;
+using bdal::testing::HasSubstr;
+using bdal::testing::idx_bytes;
+using bdal::testing::runtime_error_message;
 using bdal::testing::TempDir;
 using bdal::testing::write_bytes;
 
-::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
-}
-
-// Runs `f`, which must throw a runtime bdal::Error (a bad file, exit 1 — not
-// a UsageError); returns the message.
-template <typename F>
-std::string runtime_error_message(F&& f) {
-  try {
-    f();
-  } catch (const UsageError& e) {
-    ADD_FAILURE() << "threw a UsageError, expected a runtime Error: " << e.what();
-    return e.what();
-  } catch (const Error& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "threw a non-bdal exception: " << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "did not throw";
-  return {};
-}
-
 void put_be(Bytes& out, uint64_t value, int size) {
   for (int i = size - 1; i >= 0; --i) out.push_back(static_cast<uint8_t>(value >> (8 * i)));
-}
-
-// An IDX file: magic 00 00 <type> <rank>, big-endian uint32 dims, payload.
-Bytes idx_bytes(uint8_t type, const std::vector<uint32_t>& dims, const Bytes& payload) {
-  Bytes b{0, 0, type, static_cast<uint8_t>(dims.size())};
-  for (uint32_t d : dims) put_be(b, d, 4);
-  b.insert(b.end(), payload.begin(), payload.end());
-  return b;
 }
 
 uint32_t float_bits(float f) {
@@ -67,21 +39,6 @@ uint64_t double_bits(double d) {
   uint64_t u;
   std::memcpy(&u, &d, 8);
   return u;
-}
-
-Bytes gzip_bytes(const Bytes& raw) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY),
-            Z_OK);
-  Bytes out(deflateBound(&zs, raw.size()) + 64);
-  zs.next_in = const_cast<Bytef*>(raw.data());
-  zs.avail_in = static_cast<uInt>(raw.size());
-  zs.next_out = out.data();
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 // --- element types ----------------------------------------------------------

@@ -4,6 +4,7 @@
 // split and another seed changes it, impossible requests are usage errors.
 #include "bdal/core/error.h"
 #include "bdal/data/split.h"
+#include "test_support.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
@@ -16,24 +17,8 @@
 namespace bdal::data {
 namespace {
 
-::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
-}
-
-template <typename F>
-std::string usage_error_message(F&& f) {
-  try {
-    f();
-  } catch (const UsageError& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "expected a UsageError, got: " << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "did not throw";
-  return {};
-}
+using bdal::testing::HasSubstr;
+using bdal::testing::usage_error_message;
 
 std::vector<int64_t> to_vector(const at::Tensor& t) {
   const at::Tensor c = t.to(at::kLong).contiguous();

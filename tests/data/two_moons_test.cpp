@@ -3,6 +3,7 @@
 #include "bdal/core/error.h"
 #include "bdal/data/registry.h"
 #include "bdal/data/two_moons.h"
+#include "test_support.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
@@ -13,24 +14,8 @@
 namespace bdal::data {
 namespace {
 
-::testing::AssertionResult HasSubstr(const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" not found in: " << text;
-}
-
-template <typename F>
-std::string usage_error_message(F&& f) {
-  try {
-    f();
-  } catch (const UsageError& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "expected a UsageError, got: " << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "did not throw";
-  return {};
-}
+using bdal::testing::HasSubstr;
+using bdal::testing::usage_error_message;
 
 // Distance of each point from its class's circle: upper moon centred at
 // (0, 0), lower moon at (1, 0.5), both of radius 1.

@@ -135,7 +135,7 @@ TEST(Config, ImpossibleValuesAreNamed) {
 TEST(Config, UnknownPresetListsThePresets) {
   const std::string msg = usage_error([] { load_experiment("pilz2026", {}); });
   EXPECT_NE(msg.find("no experiment file or preset 'pilz2026'"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("gal2017-mnist, pilz2025-mnist, random-baseline-mnist"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("gal2017-mnist, pilz2025-mnist, quickstart-mnist, random-baseline-mnist"), std::string::npos) << msg;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "bdal/data/split.h"
+#include "bdal/infer/mc_sampler.h"
 #include "bdal/data/two_moons.h"
 #include "bdal/models/registry.h"
 #include "bdal/train/trainer.h"
@@ -34,7 +35,7 @@ struct LoopConfig {
   int64_t pool_subset = 0;        // score a random pool subset of this size each round; 0 = all
   int64_t score_samples = 20;     // MC samples K for acquisition scores
   int64_t eval_samples = 20;      // MC samples for the test evaluation; 0 = dropout off
-  int64_t chunk_size = 1024;      // inputs per inference pass (memory, not results)
+  int64_t chunk_size = infer::kDefaultChunkSize;  // inputs per inference pass (memory, not results)
   bool reinitialise = true;       // fresh weights every round (else warm start)
 
   // Throws UsageError naming the key and value of anything impossible that

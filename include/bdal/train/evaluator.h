@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bdal/data/dataset.h"
+#include "bdal/infer/mc_sampler.h"
 #include "bdal/models/mc_classifier.h"
 #include "bdal/train/metrics.h"
 
@@ -12,7 +13,7 @@ namespace bdal::train {
 
 struct EvalOptions {
   int64_t samples = 0;        // MC samples K; 0 = deterministic (dropout off)
-  int64_t chunk_size = 1024;
+  int64_t chunk_size = infer::kDefaultChunkSize;
   uint64_t seed = 0;          // seeds the MC masks
 };
 
