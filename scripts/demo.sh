@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The main job: installs dependencies, builds bdal, then trains the LeNet-5
-# BCNN on MNIST (Fashion-MNIST from Debian's package when MNIST is neither
-# present nor downloadable) and prints its per-epoch curves.
+# The main job: installs dependencies, builds bdal, then
+#  1. trains the LeNet-5 BCNN on the whole of MNIST for 10 epochs and prints
+#     its per-epoch curves (Fashion-MNIST from Debian's package when MNIST is
+#     neither present nor downloadable), and
+#  2. runs a short real active-learning experiment (BALD, 10 rounds of 10
+#     labels, the quickstart-mnist preset) with its records under runs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +21,9 @@ if ! "$bdal" data info mnist >/dev/null 2>&1; then
   fi
 fi
 "$bdal" train --dataset "$dataset" --model lenet5 --epochs 10 --batch-size 64 \
-  --optimizer adam --lr 1e-3 --seed 1 --out "runs/demo/$dataset-lenet5" --overwrite "$@"
+  --optimizer adam --lr 1e-3 --seed 1 --out "runs/demo/$dataset-lenet5" --overwrite
+
+# Re-running resumes (or, when complete, leaves) the experiment's records.
+"$bdal" run quickstart-mnist --set "dataset=$dataset" --strategy bald --seeds 1 \
+  --out "runs/demo/quickstart-$dataset"
+echo "records: runs/demo/$dataset-lenet5/epochs.jsonl and runs/demo/quickstart-$dataset/rounds.jsonl"
