@@ -93,27 +93,20 @@ void train_step(benchmark::State& state, const ModelCase& c) {
   state.SetItemsProcessed(state.iterations() * kTrainBatch);
 }
 
-// Fast path: trunk once per point, K consistent masks folded into the head.
-void mc_fast(benchmark::State& state, const ModelCase& c) {
-  auto model = make(c);
-  const at::Tensor pool = random_inputs(c, kPool, 5);
-  const bdal::infer::McOptions options{state.range(0), kChunk};
-  at::Generator gen = bdal::core::make_generator(6);
-  for (auto _ : state) {
-    const at::Tensor lp = bdal::infer::mc_log_probs(*model, pool, options, gen);
-    benchmark::DoNotOptimize(lp.data_ptr());
-  }
-  state.SetItemsProcessed(state.iterations() * kPool);
-}
+using McSampler = at::Tensor (*)(bdal::models::McClassifier&, const at::Tensor&,
+                                 const bdal::infer::McOptions&, at::Generator&);
 
-// Textbook path: K full forward passes, a fresh dropout mask per input and pass.
-void mc_naive(benchmark::State& state, const ModelCase& c) {
+// Scores the pool at K = range(0) with `sample`: the fast path
+// (infer::mc_log_probs: trunk once per point, K consistent masks folded into
+// the head) or the textbook one (infer::naive_mc_log_probs: K full forward
+// passes, a fresh dropout mask per input and pass).
+void mc_scoring(benchmark::State& state, const ModelCase& c, McSampler sample) {
   auto model = make(c);
   const at::Tensor pool = random_inputs(c, kPool, 5);
   const bdal::infer::McOptions options{state.range(0), kChunk};
   at::Generator gen = bdal::core::make_generator(6);
   for (auto _ : state) {
-    const at::Tensor lp = bdal::infer::naive_mc_log_probs(*model, pool, options, gen);
+    const at::Tensor lp = sample(*model, pool, options, gen);
     benchmark::DoNotOptimize(lp.data_ptr());
   }
   state.SetItemsProcessed(state.iterations() * kPool);
@@ -528,11 +521,13 @@ void register_benchmarks() {
         ->UseRealTime();
   }
   for (const ModelCase& c : model_cases()) {
-    benchmark::RegisterBenchmark(("mc_fast/" + c.name).c_str(), mc_fast, c)
+    benchmark::RegisterBenchmark(("mc_fast/" + c.name).c_str(), mc_scoring, c,
+                                 &bdal::infer::mc_log_probs)
         ->ArgName("K")->Arg(kSamples)
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime();
-    benchmark::RegisterBenchmark(("mc_naive/" + c.name).c_str(), mc_naive, c)
+    benchmark::RegisterBenchmark(("mc_naive/" + c.name).c_str(), mc_scoring, c,
+                                 &bdal::infer::naive_mc_log_probs)
         ->ArgName("K")->Arg(kSamples)
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime();
