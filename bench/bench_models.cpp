@@ -17,6 +17,7 @@
 // it picked) is printed in the benchmark context. BDAL_BENCH_BLAS_THREADS=n
 // overrides OpenBLAS's thread count afterwards, for experiments only.
 #include "bdal/core/random.h"
+#include "bdal/core/blas_core.h"
 #include "bdal/core/runtime.h"
 #include "bdal/infer/mc_sampler.h"
 #include "bdal/models/registry.h"
@@ -28,7 +29,6 @@
 #include <torch/optim/adam.h>
 
 #include <dlfcn.h>
-#include <strings.h>
 
 #include <chrono>
 #include <cstdio>
@@ -483,20 +483,6 @@ Fn openblas_symbol(const char* symbol) {
   return reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, symbol));
 }
 
-// OpenBLAS's DYNAMIC_ARCH picks its kernels from the CPU model when the
-// library loads; a CPU newer than the library falls back to the oldest
-// (Prescott, SSE3) kernels unless OPENBLAS_CORETYPE names a core.
-std::string blas_core_warning() {
-  auto corename = openblas_symbol<char* (*)()>("openblas_get_corename");
-  if (corename == nullptr) return "";
-  const std::string core = corename();
-  __builtin_cpu_init();
-  if (strcasecmp(core.c_str(), "prescott") == 0 && __builtin_cpu_supports("avx2"))
-    return "OpenBLAS chose Prescott (SSE3) kernels on an AVX2/AVX-512 CPU; "
-           "set OPENBLAS_CORETYPE (e.g. SkylakeX) before starting";
-  return "";
-}
-
 void add_runtime_context() {
   const bdal::core::RuntimeInfo info = bdal::core::runtime_info();
   benchmark::AddCustomContext("bdal", info.bdal_version + " (" + info.git_commit + ")");
@@ -504,8 +490,10 @@ void add_runtime_context() {
   benchmark::AddCustomContext("intra_op_threads", std::to_string(info.intra_op_threads));
   benchmark::AddCustomContext("hardware_threads", std::to_string(info.hardware_threads));
   benchmark::AddCustomContext("blas", info.blas);
-  const std::string warning = blas_core_warning();
-  if (!warning.empty()) benchmark::AddCustomContext("blas_warning", warning);
+  // Only when OPENBLAS_CORETYPE was set by hand to a weaker core (see blas_core.h).
+  if (const auto better = bdal::core::better_blas_core())
+    benchmark::AddCustomContext("blas_warning", "OpenBLAS uses weaker kernels than this CPU "
+                                                "supports; " + *better + " would be faster");
   const auto& ctx = at::globalContext();
   benchmark::AddCustomContext("aten_backends",
                               std::string("openmp=") + (AT_PARALLEL_OPENMP ? "yes" : "no") +
@@ -599,7 +587,8 @@ void register_benchmarks() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bdal::core::tune_allocator();  // as the bdal program does
+  bdal::core::reexec_with_better_blas_core(argv);  // as the bdal program does
+  bdal::core::tune_allocator();
   bdal::core::configure_threads(int_from_env("BDAL_BENCH_THREADS", 0));
   // Investigation knob: OpenBLAS threads after configure_threads kept it at 1.
   if (const int blas_threads = int_from_env("BDAL_BENCH_BLAS_THREADS", 0); blas_threads > 0)

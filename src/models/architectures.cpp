@@ -1,5 +1,7 @@
 #include "bdal/models/architectures.h"
 
+#include "bdal/models/relu_max_pool.h"
+
 #include <ATen/ATen.h>
 
 namespace bdal::models {
@@ -13,8 +15,8 @@ LeNet5::LeNet5(int64_t num_classes, double dropout1, double dropout2) : McClassi
 }
 
 at::Tensor LeNet5::trunk(const at::Tensor& inputs) {
-  at::Tensor h = at::max_pool2d(at::relu(conv1_->forward(inputs)), 2);
-  h = at::max_pool2d(at::relu(conv2_->forward(h)), 2);
+  at::Tensor h = relu_max_pool2x2(conv1_->forward(inputs));
+  h = relu_max_pool2x2(conv2_->forward(h));
   return h.flatten(1);
 }
 
@@ -27,7 +29,7 @@ GalCnn::GalCnn(int64_t num_classes, double dropout1, double dropout2) : McClassi
 
 at::Tensor GalCnn::trunk(const at::Tensor& inputs) {
   at::Tensor h = at::relu(conv1_->forward(inputs));
-  h = at::max_pool2d(at::relu(conv2_->forward(h)), 2);
+  h = relu_max_pool2x2(conv2_->forward(h));
   return h.flatten(1);
 }
 

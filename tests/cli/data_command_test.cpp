@@ -1,5 +1,6 @@
 // `bdal data info`, `bdal data fetch` and `bdal list` on their happy paths:
 // what a user reads to check that a dataset is complete and genuine.
+#include "bdal/core/blas_core.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -118,6 +119,20 @@ TEST(CliVersion, PrintsRuntime) {
   EXPECT_TRUE(HasSubstr(r.output, "bdal "));
   EXPECT_TRUE(HasSubstr(r.output, "LibTorch 1.13"));
   EXPECT_TRUE(HasSubstr(r.output, "intra-op threads: 1 of"));
+}
+
+// bdal re-executes itself with OPENBLAS_CORETYPE when OpenBLAS fell back to
+// weaker kernels than the CPU has (see core/blas_core.h); the core it then
+// reports is the better one. This test process did not re-execute, so it
+// sees what OpenBLAS chose by itself.
+TEST(CliVersion, RunsWithTheBestBlasKernelsForThisCpu) {
+  const std::optional<std::string> own_core = core::blas_core_name();
+  ASSERT_TRUE(own_core.has_value()) << "LibTorch did not load OpenBLAS";
+  const std::string expected = core::better_blas_core().value_or(*own_core);
+  const CommandResult r = run_bdal("--threads 1 version");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(HasSubstr(r.output, " " + expected + " ")) << "expected core " << expected << "\n"
+                                                         << r.output;
 }
 
 }  // namespace

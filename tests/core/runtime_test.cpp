@@ -1,7 +1,12 @@
+#include "bdal/core/blas_core.h"
 #include "bdal/core/runtime.h"
 
 #include <ATen/Parallel.h>
 #include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <optional>
+#include <string>
 
 namespace bdal::core {
 namespace {
@@ -20,6 +25,28 @@ TEST(Runtime, ZeroThreadsMeansAllCores) {
   configure_threads(0);
   EXPECT_EQ(at::get_num_threads(), runtime_info().hardware_threads);
   configure_threads(1);
+}
+
+TEST(BlasCore, NamesTheLoadedCoreAndNeverSuggestsAWeakerOne) {
+  const std::optional<std::string> core = blas_core_name();
+  ASSERT_TRUE(core.has_value());
+  EXPECT_FALSE(core->empty());
+  const std::optional<std::string> better = better_blas_core();
+  if (better) {
+    EXPECT_TRUE(*better == "SkylakeX" || *better == "Haswell") << *better;
+    EXPECT_NE(*better, *core);
+  }
+}
+
+TEST(BlasCore, AChoiceMadeByTheUserIsKept) {
+  const char* before = std::getenv("OPENBLAS_CORETYPE");
+  const std::optional<std::string> saved = before ? std::optional<std::string>(before) : std::nullopt;
+  setenv("OPENBLAS_CORETYPE", "Prescott", 1);
+  EXPECT_EQ(better_blas_core(), std::nullopt);
+  if (saved)
+    setenv("OPENBLAS_CORETYPE", saved->c_str(), 1);
+  else
+    unsetenv("OPENBLAS_CORETYPE");
 }
 
 }  // namespace

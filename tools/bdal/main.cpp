@@ -2,6 +2,7 @@
 // Exit status: 0 success, 1 runtime error (bad file, I/O), 2 usage error.
 #include "commands.h"
 
+#include "bdal/core/blas_core.h"
 #include "bdal/core/error.h"
 #include "bdal/core/runtime.h"
 
@@ -40,6 +41,7 @@ std::string missing_command_message(CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  bdal::core::reexec_with_better_blas_core(argv);  // see blas_core.h
   bdal::core::tune_allocator();
   CLI::App app{
       "bdal — Bayesian deep active learning with MC dropout.\n"
