@@ -13,11 +13,15 @@
 namespace bdal::core {
 
 void write_json_atomic(const std::filesystem::path& path, const nlohmann::json& value) {
+  write_text_atomic(path, value.dump(2) + '\n');
+}
+
+void write_text_atomic(const std::filesystem::path& path, const std::string& text) {
   const auto tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::trunc);
     BDAL_CHECK(out, "cannot write '{}': {}", tmp, std::strerror(errno));
-    out << value.dump(2) << '\n';
+    out << text;
     out.close();
     BDAL_CHECK(out, "write to '{}' failed", tmp);
   }

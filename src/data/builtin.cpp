@@ -22,7 +22,8 @@ const core::Registry<DatasetEntry>& dataset_registry() {
           idx_entry(fashion_mnist_spec(),
                     "Fashion-MNIST clothing images, 60k train / 10k test, 28x28"),
           {"two-moons", "two interleaved half circles in 2-D, generated from a seed",
-           [](const DatasetOptions& o) { return load_two_moons(o.two_moons); }},
+           [](const DatasetOptions& o) { return load_two_moons(o.two_moons); },
+           /*generated_from_seed=*/true},
       });
   return registry;
 }

@@ -129,6 +129,7 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     log(fmt::format("resuming after round {} ({} labelled)", round - 1, state.labelled_count()));
   }
   core::write_json_atomic(dir / "config.json", config_json);
+  for (const auto& [name, text] : options.extra_files) core::write_text_atomic(dir / name, text);
   // meta.json describes the first invocation; each resume leaves its own.
   core::write_json_atomic(round == 0 ? dir / "meta.json" : dir / fmt::format("meta-resume-{}.json", round),
                           core::run_meta(options.command_line));

@@ -1,5 +1,6 @@
 #include "bdal/models/architectures.h"
 
+#include "bdal/models/conv_relu_pool.h"
 #include "bdal/models/relu_max_pool.h"
 
 #include <ATen/ATen.h>
@@ -15,7 +16,7 @@ LeNet5::LeNet5(int64_t num_classes, double dropout1, double dropout2) : McClassi
 }
 
 at::Tensor LeNet5::trunk(const at::Tensor& inputs) {
-  at::Tensor h = relu_max_pool2x2(conv1_->forward(inputs));
+  at::Tensor h = conv_relu_max_pool2x2(inputs, conv1_->weight, conv1_->bias, /*padding=*/2);
   h = relu_max_pool2x2(conv2_->forward(h));
   return h.flatten(1);
 }

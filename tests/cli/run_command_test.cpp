@@ -141,6 +141,8 @@ TEST(RunCommand, BadConfigsAreUsageErrors) {
     EXPECT_EQ(r.exit_code, 2) << args << ": " << r.output;
     EXPECT_NE(r.output.find("bdal: error:"), std::string::npos) << args << ": " << r.output;
   }
+  // A rejected config leaves nothing behind: no run directory, no config.yaml.
+  EXPECT_FALSE(std::filesystem::exists(dir / "bad"));
 }
 
 }  // namespace

@@ -14,8 +14,8 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <fstream>
 #include <memory>
+#include <optional>
 
 namespace bdal::cli {
 namespace {
@@ -97,11 +97,18 @@ void run_experiment(const RunArgs& args, const GlobalOptions& global) {
   const std::filesystem::path base =
       args.out.empty() ? std::filesystem::path("runs") / e.name : std::filesystem::path(args.out);
 
+  // Loaded once for all seeds, except generated data that depends on the seed.
+  const bool data_depends_on_seed =
+      data::dataset_registry().find(e.config.dataset).generated_from_seed;
+  std::optional<data::TrainTest> loaded;
   for (uint64_t seed : e.seeds) {
     loop::LoopConfig config = e.config;
     config.seed = seed;
-    data_options.two_moons.seed = seed;
-    const data::TrainTest data = data::load_dataset(config.dataset, data_options);
+    if (!loaded || data_depends_on_seed) {
+      data_options.two_moons.seed = seed;
+      loaded = data::load_dataset(config.dataset, data_options);
+    }
+    const data::TrainTest& data = *loaded;
     loop::RunOptions options;
     options.run_dir = e.seeds.size() == 1 && !args.out.empty()
                           ? base
@@ -113,12 +120,8 @@ void run_experiment(const RunArgs& args, const GlobalOptions& global) {
     options.log = [](const std::string& s) { fmt::print(stderr, "{}\n", s); };
     fmt::print(stderr, "{}: {} on {} with {}, seed {}; records in {}\n", e.name, config.strategy,
                config.dataset, config.model, seed, options.run_dir.string());
-    {
-      std::filesystem::create_directories(options.run_dir);
-      std::ofstream yaml(options.run_dir / "config.yaml");
-      yaml << "# resolved config of this run (every default written out)\n"
-           << experiment::json_to_yaml(loop::to_json(config));
-    }
+    options.extra_files["config.yaml"] = "# resolved config of this run (every default written out)\n" +
+                                         experiment::json_to_yaml(loop::to_json(config));
     const loop::RunOutcome outcome = loop::run_active_learning(config, data, options);
     if (outcome.interrupted) {
       fmt::print(stderr,

@@ -15,6 +15,7 @@ namespace bdal::core {
 inline constexpr int kSchemaVersion = 1;
 
 void write_json_atomic(const std::filesystem::path& path, const nlohmann::json& value);
+void write_text_atomic(const std::filesystem::path& path, const std::string& text);
 
 class JsonlWriter {
  public:

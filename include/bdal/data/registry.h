@@ -21,6 +21,7 @@ struct DatasetEntry {
   std::string name;
   std::string help;
   std::function<TrainTest(const DatasetOptions&)> load;
+  bool generated_from_seed = false;  // differs per run seed (two-moons), so not shared
 };
 
 const core::Registry<DatasetEntry>& dataset_registry();

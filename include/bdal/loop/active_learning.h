@@ -16,6 +16,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ struct RunOptions {
   const std::atomic<bool>* stop = nullptr;  // checked between epochs and rounds
   std::function<void(const RoundProgress&)> on_round;
   std::function<void(const std::string&)> log;  // notes such as "resuming at round 7"
+  // More files to write into run_dir (name -> text) with config.json, i.e.
+  // only once the config has been checked against the data and any earlier
+  // records; `bdal run` puts the resolved config.yaml here.
+  std::map<std::string, std::string> extra_files;
 };
 
 // Runs (or resumes) the experiment `config` on `data` in options.run_dir.
