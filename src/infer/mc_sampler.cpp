@@ -1,5 +1,7 @@
 #include "bdal/infer/mc_sampler.h"
 
+#include "bdal/core/random.h"
+
 #include "bdal/core/error.h"
 
 #include <ATen/ATen.h>
@@ -75,7 +77,7 @@ McMasks sample_masks(const models::McClassifier& model, int64_t samples, at::Gen
     }
     const double keep = 1.0 - layer.dropout;
     const int64_t d = layer.linear->weight.size(1);
-    out.masks_K_D.push_back(at::empty({samples, d}, at::kFloat).bernoulli_(keep, gen).div_(keep));
+    out.masks_K_D.push_back(core::dropout_mask(samples, d, keep, gen));
   }
   return out;
 }

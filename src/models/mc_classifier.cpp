@@ -1,5 +1,7 @@
 #include "bdal/models/mc_classifier.h"
 
+#include "bdal/core/random.h"
+
 #include "bdal/core/error.h"
 
 #include <ATen/ATen.h>
@@ -28,7 +30,7 @@ at::Tensor McClassifier::forward_train(const at::Tensor& inputs, at::Generator& 
   for (const auto& layer : head_) {
     if (layer.dropout > 0.0) {
       const double keep = 1.0 - layer.dropout;
-      const at::Tensor mask = at::empty_like(h).bernoulli_(keep, gen).div_(keep);
+      const at::Tensor mask = core::dropout_mask(h.size(0), h.size(1), keep, gen);
       h = h * mask;
     }
     h = at::linear(h, layer.linear->weight, layer.linear->bias);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 namespace bdal::models {
 namespace {
@@ -79,28 +80,50 @@ at::Tensor forward_kernel(const at::Tensor& x, at::Tensor* argmax) {
   return out;
 }
 
-// Scatters grad_out to the recorded window positions; everything else is 0.
+// The backward of one plane: each output's gradient goes to its window's
+// recorded element, 0 to the other three. Every element of the window is
+// written, so grad_in needs no zero fill first, and the selects vectorise
+// (with restrict pointers in a plain function; inside the dispatch lambda
+// GCC gave up on the data references and ran this 5x slower).
+template <typename T>
+void unpool_plane(const T* __restrict grad, const int32_t* __restrict argmax,
+                  T* __restrict grad_in, int64_t H, int64_t W) {
+  // Selects as bit masks on the float's bits: GCC if-converts these where it
+  // kept `k == 0 ? v : 0` as a branch.
+  using Bits = std::conditional_t<sizeof(T) == 4, uint32_t, uint64_t>;
+  const int64_t out_h = H / 2, out_w = W / 2;
+  for (int64_t i = 0; i < out_h; ++i) {
+    Bits* row0 = reinterpret_cast<Bits*>(grad_in + 2 * i * W);
+    Bits* row1 = reinterpret_cast<Bits*>(grad_in + (2 * i + 1) * W);
+    const Bits* g = reinterpret_cast<const Bits*>(grad + i * out_w);
+    const int32_t* at = argmax + i * out_w;
+    for (int64_t j = 0; j < out_w; ++j) {
+      const Bits v = g[j];
+      const int32_t k = at[j];
+      row0[2 * j] = v & (Bits(0) - Bits(k == 0));
+      row0[2 * j + 1] = v & (Bits(0) - Bits(k == 1));
+      row1[2 * j] = v & (Bits(0) - Bits(k == 2));
+      row1[2 * j + 1] = v & (Bits(0) - Bits(k == 3));
+    }
+  }
+}
+
 at::Tensor backward_kernel(const at::Tensor& grad_out, const at::Tensor& argmax,
                            at::IntArrayRef input_sizes) {
   const at::Tensor grad = grad_out.contiguous();
-  at::Tensor grad_in = at::zeros(input_sizes, grad.options());
   const int64_t planes = input_sizes[0] * input_sizes[1], H = input_sizes[2], W = input_sizes[3];
-  const int64_t out_h = H / 2, out_w = W / 2;
+  const int64_t out_plane = (H / 2) * (W / 2);
+  // A trailing odd row or column gets no gradient and is not written below.
+  const bool ragged = (H % 2) != 0 || (W % 2) != 0;
+  at::Tensor grad_in = ragged ? at::zeros(input_sizes, grad.options())
+                              : at::empty(input_sizes, grad.options());
   AT_DISPATCH_FLOATING_TYPES(grad.scalar_type(), "relu_max_pool2x2_backward", [&] {
     const scalar_t* g = grad.data_ptr<scalar_t>();
     const int32_t* index = argmax.data_ptr<int32_t>();
     scalar_t* gi = grad_in.data_ptr<scalar_t>();
     at::parallel_for(0, planes, grain_planes(H * W), [=](int64_t begin, int64_t end) {
-      for (int64_t p = begin; p < end; ++p) {
-        const int64_t o0 = p * out_h * out_w;
-        scalar_t* plane = gi + p * H * W;
-        for (int64_t i = 0; i < out_h; ++i)
-          for (int64_t j = 0; j < out_w; ++j) {
-            const int32_t at = index[o0 + i * out_w + j];
-            if (at == kNoGradient) continue;
-            plane[(2 * i + at / 2) * W + 2 * j + at % 2] = g[o0 + i * out_w + j];
-          }
-      }
+      for (int64_t p = begin; p < end; ++p)
+        unpool_plane<scalar_t>(g + p * out_plane, index + p * out_plane, gi + p * H * W, H, W);
     });
   });
   return grad_in;
