@@ -1,0 +1,30 @@
+// Figures drawn by the `gnuplot` program (Debian package gnuplot-nox): the
+// learning curves of every series with their 95% CI bands, one figure per
+// metric, and the training curves of `bdal train` runs. Each figure is
+// written as PNG and SVG, next to the gnuplot script and data it came from
+// (so a figure can be restyled by editing the script and re-running gnuplot).
+#pragma once
+
+#include "bdal/report/report.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace bdal::report {
+
+// The gnuplot executable ($BDAL_GNUPLOT, else `gnuplot` on PATH); an Error
+// naming the Debian package gnuplot-nox when there is none.
+std::string find_gnuplot();
+
+// A string as a gnuplot single-quoted literal ('' stands for one quote).
+std::string gnuplot_quote(const std::string& text);
+
+// Writes learning-curve-<metric>.{dat,gp,png,svg} for accuracy, nll and
+// mean_mutual_information when there are series, and
+// training-curves.{dat,gp,png,svg} when there are training runs. Returns the
+// PNG and SVG file names. Error when gnuplot fails (its exit status is named).
+std::vector<std::string> write_figures(const Report& report, const std::filesystem::path& out_dir,
+                                       const std::string& gnuplot);
+
+}  // namespace bdal::report

@@ -1,0 +1,129 @@
+#include "bdal/report/curves.h"
+
+#include "bdal/core/error.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+namespace bdal::report {
+
+Metric parse_metric(const std::string& name) {
+  if (name == "accuracy") return Metric::kAccuracy;
+  if (name == "nll") return Metric::kNll;
+  if (name == "mean_mutual_information" || name == "mi") return Metric::kMeanMutualInformation;
+  throw UsageError(fmt::format(
+      "unknown metric '{}'; known metrics: accuracy, nll, mean_mutual_information", name));
+}
+
+std::string metric_name(Metric metric) {
+  switch (metric) {
+    case Metric::kAccuracy: return "accuracy";
+    case Metric::kNll: return "nll";
+    case Metric::kMeanMutualInformation: return "mean_mutual_information";
+  }
+  return "?";
+}
+
+std::string metric_label(Metric metric) {
+  switch (metric) {
+    case Metric::kAccuracy: return "test accuracy";
+    case Metric::kNll: return "test NLL (nats)";
+    case Metric::kMeanMutualInformation: return "test mean mutual information (nats)";
+  }
+  return "?";
+}
+
+double metric_value(const RoundPoint& point, Metric metric) {
+  switch (metric) {
+    case Metric::kAccuracy: return point.accuracy;
+    case Metric::kNll: return point.nll;
+    case Metric::kMeanMutualInformation: return point.mean_mutual_information;
+  }
+  return 0.0;
+}
+
+Curve seed_curve(const LoopRun& run, Metric metric) {
+  Curve c;
+  for (const RoundPoint& p : run.rounds) {
+    c.n_labelled.push_back(p.n_labelled);
+    c.value.push_back(metric_value(p, metric));
+  }
+  return c;
+}
+
+const Summary& CurvePoint::of(Metric metric) const {
+  switch (metric) {
+    case Metric::kAccuracy: return accuracy;
+    case Metric::kNll: return nll;
+    case Metric::kMeanMutualInformation: return mean_mutual_information;
+  }
+  return accuracy;
+}
+
+Curve SeriesCurves::mean(Metric metric) const {
+  Curve c;
+  for (const CurvePoint& p : points) {
+    c.n_labelled.push_back(p.n_labelled);
+    c.value.push_back(p.of(metric).mean);
+  }
+  return c;
+}
+
+SeriesCurves aggregate_curves(const std::vector<const LoopRun*>& runs) {
+  SeriesCurves out;
+  out.n_seeds = static_cast<int64_t>(runs.size());
+  // n_labelled -> that round of every seed that has it.
+  std::map<int64_t, std::vector<const RoundPoint*>> by_n;
+  for (const LoopRun* run : runs)
+    for (const RoundPoint& p : run->rounds) by_n[p.n_labelled].push_back(&p);
+  for (const auto& [n, points] : by_n) {
+    if (static_cast<int64_t>(points.size()) != out.n_seeds) {
+      out.n_labelled_not_in_all_seeds.push_back(n);
+      continue;
+    }
+    std::vector<double> acc, nll, mi;
+    for (const RoundPoint* p : points) {
+      acc.push_back(p->accuracy);
+      nll.push_back(p->nll);
+      mi.push_back(p->mean_mutual_information);
+    }
+    out.points.push_back({n, summarize(acc), summarize(nll), summarize(mi)});
+  }
+  return out;
+}
+
+double area_under_curve(const Curve& curve) {
+  BDAL_CHECK(curve.n_labelled.size() == curve.value.size(),
+             "a curve needs as many values ({}) as n_labelled points ({})", curve.value.size(),
+             curve.n_labelled.size());
+  if (curve.value.empty()) return std::numeric_limits<double>::quiet_NaN();
+  if (curve.value.size() == 1) return curve.value.front();
+  double area = 0.0;
+  for (size_t i = 1; i < curve.value.size(); ++i)
+    area += 0.5 * (curve.value[i] + curve.value[i - 1]) *
+            static_cast<double>(curve.n_labelled[i] - curve.n_labelled[i - 1]);
+  return area / static_cast<double>(curve.n_labelled.back() - curve.n_labelled.front());
+}
+
+TimingSummary summarize_timings(const std::vector<const LoopRun*>& runs) {
+  TimingSummary out;
+  PhaseTimes sum;
+  for (const LoopRun* run : runs) {
+    for (const RoundPoint& p : run->rounds) {
+      sum.train += p.train_ms;
+      sum.score += p.score_ms;
+      sum.select += p.select_ms;
+      sum.eval += p.eval_ms;
+      ++out.rounds;
+    }
+  }
+  auto divide = [](const PhaseTimes& t, double d) {
+    return d > 0 ? PhaseTimes{t.train / d, t.score / d, t.select / d, t.eval / d} : PhaseTimes{};
+  };
+  out.per_run_ms = divide(sum, static_cast<double>(runs.size()));
+  out.per_round_ms = divide(sum, static_cast<double>(out.rounds));
+  return out;
+}
+
+}  // namespace bdal::report

@@ -1,0 +1,184 @@
+#include "bdal/report/figures.h"
+
+#include "bdal/core/error.h"
+#include "bdal/core/records.h"
+
+#include <fmt/format.h>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <sstream>
+
+extern char** environ;
+
+namespace bdal::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Runs `gnuplot script` in `dir` (scripts name their files relative to it).
+void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::string& script) {
+  const std::string script_path = (dir / script).string();
+  std::vector<std::string> args{gnuplot, "-e", "cd " + gnuplot_quote(dir.string()), script_path};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawnp(&pid, gnuplot.c_str(), nullptr, nullptr, argv.data(), environ);
+  BDAL_CHECK(rc == 0, "could not start gnuplot ('{}'): {}; install it with `apt-get install "
+             "gnuplot-nox`, or pass --no-figures", gnuplot, std::strerror(rc));
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  BDAL_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+             "gnuplot failed on '{}' (exit status {}); its messages are above", script_path,
+             WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+// The lines that make one figure into both formats.
+std::string both_terminals(const std::string& stem, const std::string& plot, int width, int height) {
+  return fmt::format(
+      "set terminal pngcairo size {w},{h} noenhanced font ',10'\n"
+      "set output '{s}.png'\n{p}\n"
+      "set terminal svg size {w},{h} noenhanced font 'sans,11' background '#ffffff'\n"
+      "set output '{s}.svg'\n{p}\nunset output\n",
+      fmt::arg("w", width), fmt::arg("h", height), fmt::arg("s", stem), fmt::arg("p", plot));
+}
+
+std::string learning_curve_figure(const Report& report, Metric metric, const fs::path& out_dir) {
+  const std::string stem = "learning-curve-" + metric_name(metric);
+  // One data block per series (separated by two blank lines, gnuplot's `index`).
+  std::ostringstream dat;
+  dat << "# n_labelled mean ci95_low ci95_high (" << metric_name(metric) << ", mean over seeds)\n";
+  std::vector<std::string> bands, lines;
+  for (size_t i = 0; i < report.series.size(); ++i) {
+    const SeriesReport& s = report.series[i];
+    dat << "# series " << s.series.name << " (" << s.curves.n_seeds << " seeds)\n";
+    for (const CurvePoint& p : s.curves.points) {
+      const Summary& v = p.of(metric);
+      // One seed has no interval: the band collapses onto the mean.
+      const double hw = std::isfinite(v.half_width) ? v.half_width : 0.0;
+      dat << fmt::format("{} {} {} {}\n", p.n_labelled, v.mean, v.mean - hw, v.mean + hw);
+    }
+    dat << "\n\n";
+    const int colour = static_cast<int>(i % 8) + 1;
+    bands.push_back(fmt::format("'{}.dat' index {} using 1:3:4 with filledcurves lc {} "
+                                "fs transparent solid 0.2 noborder notitle",
+                                stem, i, colour));
+    lines.push_back(fmt::format("'{}.dat' index {} using 1:2 with linespoints lc {} pt 7 ps 0.5 "
+                                "lw 2 title {}",
+                                stem, i, colour,
+                                gnuplot_quote(fmt::format("{} (n={})", s.series.name,
+                                                          s.curves.n_seeds))));
+  }
+  core::write_text_atomic(out_dir / (stem + ".dat"), dat.str());
+  std::vector<std::string> all = bands;
+  all.insert(all.end(), lines.begin(), lines.end());
+  const std::string plot = "plot " + fmt::format("{}", fmt::join(all, ", \\\n     "));
+  const std::string key = metric == Metric::kAccuracy ? "bottom right" : "top right";
+  const std::string script = fmt::format(
+      "# {} vs labelled points: mean over seeds, band = 95% Student-t CI. Made by bdal report.\n"
+      "set title {}\nset xlabel 'labelled points (initial set included)'\nset ylabel {}\n"
+      "set key {} box opaque\nset grid\n{}",
+      metric_label(metric), gnuplot_quote(metric_label(metric) + " (mean, 95% CI over seeds)"),
+      gnuplot_quote(metric_label(metric)), key, both_terminals(stem, plot, 900, 600));
+  core::write_text_atomic(out_dir / (stem + ".gp"), script);
+  return stem;
+}
+
+std::string training_figure(const Report& report, const fs::path& out_dir) {
+  const std::string stem = "training-curves";
+  std::ostringstream dat;
+  dat << "# epoch train_nll test_nll train_accuracy test_accuracy (NaN = no test metrics)\n";
+  std::vector<std::string> nll, acc;
+  for (size_t i = 0; i < report.training.size(); ++i) {
+    const TrainingRun& t = report.training[i];
+    dat << "# " << t.dir.string() << "\n";
+    for (const EpochPoint& e : t.epochs)
+      dat << fmt::format("{} {} {} {} {}\n", e.epoch, e.train_nll, e.has_test ? e.test_nll : NAN,
+                         e.train_accuracy, e.has_test ? e.test_accuracy : NAN);
+    dat << "\n\n";
+    const int colour = static_cast<int>(i % 8) + 1;
+    const std::string label =
+        report.training.size() == 1 ? "" : t.label + " (" + t.dir.filename().string() + ") ";
+    auto pair = [&](int train_col, int test_col) {
+      return fmt::format(
+          "'{s}.dat' index {i} using 1:{a} with lines lc {c} dt 2 lw 2 title {ta}, "
+          "'{s}.dat' index {i} using 1:{b} with lines lc {c} lw 2 title {tb}",
+          fmt::arg("s", stem), fmt::arg("i", i), fmt::arg("a", train_col), fmt::arg("b", test_col),
+          fmt::arg("c", colour), fmt::arg("ta", gnuplot_quote(label + "train")),
+          fmt::arg("tb", gnuplot_quote(label + "test")));
+    };
+    nll.push_back(pair(2, 3));
+    acc.push_back(pair(4, 5));
+  }
+  core::write_text_atomic(out_dir / (stem + ".dat"), dat.str());
+  const std::string plot = fmt::format(
+      "set multiplot layout 1,2\n"
+      "set title 'NLL (train: minibatch cross-entropy, dropout on)'\nset ylabel 'NLL (nats)'\n"
+      "set logscale y\nplot {}\nunset logscale y\n"
+      "set title 'accuracy'\nset ylabel 'accuracy'\nplot {}\nunset multiplot",
+      fmt::join(nll, ", "), fmt::join(acc, ", "));
+  const std::string script = fmt::format(
+      "# Full-dataset training curves from bdal train's epochs.jsonl. Made by bdal report.\n"
+      "set xlabel 'epoch'\nset grid\nset key box opaque\n{}",
+      both_terminals(stem, plot, 1200, 500));
+  core::write_text_atomic(out_dir / (stem + ".gp"), script);
+  return stem;
+}
+
+}  // namespace
+
+std::string find_gnuplot() {
+  const char* env = std::getenv("BDAL_GNUPLOT");
+  if (env && *env) {
+    BDAL_CHECK(access(env, X_OK) == 0,
+               "BDAL_GNUPLOT = '{}' is not an executable file; unset it to use gnuplot from PATH",
+               env);
+    return env;
+  }
+  const char* path = std::getenv("PATH");
+  std::stringstream dirs(path ? path : "");
+  for (std::string dir; std::getline(dirs, dir, ':');) {
+    if (dir.empty()) continue;
+    const fs::path candidate = fs::path(dir) / "gnuplot";
+    if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
+  }
+  throw Error(
+      "report: figures need the gnuplot program, which is not on PATH; install it with "
+      "`sudo apt-get install gnuplot-nox` (Debian/Ubuntu package gnuplot-nox), or pass "
+      "--no-figures to write the report without figures");
+}
+
+std::string gnuplot_quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+std::vector<std::string> write_figures(const Report& report, const fs::path& out_dir,
+                                       const std::string& gnuplot) {
+  std::vector<std::string> stems;
+  if (!report.series.empty())
+    for (Metric m : {Metric::kAccuracy, Metric::kNll, Metric::kMeanMutualInformation})
+      stems.push_back(learning_curve_figure(report, m, out_dir));
+  if (!report.training.empty()) stems.push_back(training_figure(report, out_dir));
+  std::vector<std::string> written;
+  for (const std::string& stem : stems) {
+    run_gnuplot(gnuplot, out_dir, stem + ".gp");
+    for (const char* ext : {".png", ".svg"}) {
+      const fs::path f = out_dir / (stem + ext);
+      BDAL_CHECK(fs::exists(f) && fs::file_size(f) > 0, "gnuplot did not write '{}'", f.string());
+      written.push_back(stem + ext);
+    }
+  }
+  return written;
+}
+
+}  // namespace bdal::report

@@ -1,0 +1,180 @@
+#include "bdal/report/published.h"
+#include "bdal/report/report.h"
+#include "bdal/report/runs.h"
+#include "bdal/report/training_curves.h"
+
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace bdal::report {
+namespace {
+
+using bdal::testing::TempDir;
+using Json = nlohmann::json;
+
+LoopRun config_run(const std::string& strategy, uint64_t seed, int64_t acquisition_size) {
+  LoopRun r;
+  r.strategy = strategy;
+  r.seed = seed;
+  r.dir = fmt::format("/runs/{}-{}-{}", strategy, acquisition_size, seed);
+  r.config = {{"strategy", strategy},        {"seed", seed},
+              {"acquisition_size", acquisition_size}, {"trainer.epochs", 50},
+              {"rounds", seed * 10},          {"dataset", "mnist"}};
+  return r;
+}
+
+TEST(ReportRuns, SeriesAreStrategyPlusDifferingKeys) {
+  const std::vector<LoopRun> runs{config_run("bald", 2, 5), config_run("bald", 1, 5),
+                              config_run("bald", 1, 10), config_run("random", 1, 5)};
+  const std::vector<Series> series = group_series(runs);
+  // `rounds` differs too but only changes a run's length; trainer.epochs and dataset agree.
+  ASSERT_EQ(series.size(), 3u);
+  EXPECT_EQ(series[0].name, "bald acquisition_size=10");
+  EXPECT_EQ(series[1].name, "bald acquisition_size=5");
+  EXPECT_EQ(series[2].name, "random acquisition_size=5");
+  ASSERT_EQ(series[1].runs.size(), 2u);
+  EXPECT_EQ(series[1].runs[0]->seed, 1u);  // sorted by seed
+  EXPECT_EQ(series[1].runs[1]->seed, 2u);
+  EXPECT_EQ(series[1].distinguishing.at("acquisition_size"), 5);
+}
+
+TEST(ReportRuns, OnlyStrategyWhenNothingElseDiffers) {
+  const std::vector<LoopRun> runs{config_run("bald", 1, 5), config_run("random", 1, 5),
+                              config_run("bald", 2, 5)};
+  const auto series = group_series(runs);
+  ASSERT_EQ(series.size(), 2u);
+  EXPECT_EQ(series[0].name, "bald");
+  EXPECT_EQ(series[1].name, "random");
+  EXPECT_TRUE(series[0].distinguishing.empty());
+}
+
+TEST(ReportRuns, SameSeriesAndSeedTwiceIsAnError) {
+  const std::vector<LoopRun> runs{config_run("bald", 1, 5), config_run("bald", 1, 5)};
+  const std::string message = bdal::testing::runtime_error_message([&] { group_series(runs); });
+  EXPECT_TRUE(bdal::testing::HasSubstr(message, "same seed 1"));
+}
+
+void write_text(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+std::string round_line(int64_t round, int64_t n, double acc) {
+  return Json{{"schema_version", 1}, {"round", round}, {"n_labelled", n},
+              {"test", {{"accuracy", acc}, {"nll", 1.0 - acc}, {"mean_mutual_information", 0.1}}},
+              {"timings_ms", {{"train", 10.0}, {"score", 2.0}, {"select", 1.0}, {"eval", 3.0}}}}
+             .dump() + "\n";
+}
+
+TEST(ReportRuns, ReadsARunAndIgnoresATornLastLine) {
+  TempDir dir;
+  write_text(dir / "a" / "config.json", R"({"strategy":"bald","seed":3,"split":{"test_size":100}})");
+  write_text(dir / "a" / "rounds.jsonl",
+             round_line(0, 20, 0.5) + round_line(1, 30, 0.6) + R"({"round":2,"n_lab)");
+  const std::string before = round_line(0, 20, 0.5) + round_line(1, 30, 0.6) + R"({"round":2,"n_lab)";
+  const LoopRun run = read_run(dir / "a");
+  EXPECT_EQ(run.strategy, "bald");
+  EXPECT_EQ(run.seed, 3u);
+  EXPECT_EQ(run.config.at("split.test_size"), 100);
+  ASSERT_EQ(run.rounds.size(), 2u);
+  EXPECT_TRUE(run.torn_line_ignored);
+  EXPECT_EQ(run.initial_labelled(), 20);
+  EXPECT_DOUBLE_EQ(run.rounds[1].accuracy, 0.6);
+  EXPECT_DOUBLE_EQ(run.rounds[1].train_ms, 10.0);
+  // The report only reads: the torn line is still in the file.
+  std::ifstream in(dir / "a" / "rounds.jsonl");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), before);
+}
+
+TEST(ReportRuns, ReadsConfigYamlWhenThereIsNoJson) {
+  TempDir dir;
+  write_text(dir / "r" / "config.yaml", "# comment\nstrategy: random\nseed: 2\n");
+  write_text(dir / "r" / "rounds.jsonl", round_line(0, 20, 0.5));
+  const LoopRun run = read_run(dir / "r");
+  EXPECT_EQ(run.strategy, "random");
+  EXPECT_EQ(run.seed, 2u);
+}
+
+TEST(ReportRuns, MissingFieldsAreNamed) {
+  TempDir dir;
+  write_text(dir / "r" / "config.json", R"({"strategy":"bald","seed":1})");
+  write_text(dir / "r" / "rounds.jsonl", R"({"round":0,"n_labelled":20,"test":{"nll":1}})" "\n");
+  const std::string m = bdal::testing::runtime_error_message([&] { read_run(dir / "r"); });
+  EXPECT_TRUE(bdal::testing::HasSubstr(m, "line 1: field '/test/accuracy'"));
+  write_text(dir / "s" / "rounds.jsonl", round_line(0, 20, 0.5));
+  const std::string no_config = bdal::testing::runtime_error_message([&] { read_run(dir / "s"); });
+  EXPECT_TRUE(bdal::testing::HasSubstr(no_config, "neither config.json nor config.yaml"));
+}
+
+TEST(ReportRuns, FindsRunDirectoriesRecursively) {
+  TempDir dir;
+  write_text(dir / "sweep" / "b" / "rounds.jsonl", "");
+  write_text(dir / "sweep" / "a" / "deeper" / "rounds.jsonl", "");
+  write_text(dir / "other" / "epochs.jsonl", "");
+  const auto found = find_dirs_with(dir.path(), "rounds.jsonl");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], dir / "sweep" / "a" / "deeper");
+  EXPECT_EQ(found[1], dir / "sweep" / "b");
+}
+
+TEST(ReportRuns, ReadsTrainingCurves) {
+  TempDir dir;
+  write_text(dir / "t" / "config.json", R"({"model":"lenet5","dataset":"mnist"})");
+  write_text(dir / "t" / "epochs.jsonl",
+             R"({"epoch":1,"train":{"loss":0.3,"accuracy":0.9},"test":{"accuracy":0.97,"nll":0.08}})"
+             "\n"
+             R"({"epoch":2,"train":{"loss":0.1,"accuracy":0.96}})"
+             "\n");
+  const TrainingRun t = read_training_run(dir / "t");
+  EXPECT_EQ(t.label, "lenet5 on mnist");
+  ASSERT_EQ(t.epochs.size(), 2u);
+  EXPECT_DOUBLE_EQ(t.epochs[0].train_nll, 0.3);
+  EXPECT_TRUE(t.epochs[0].has_test);
+  EXPECT_DOUBLE_EQ(t.epochs[0].test_nll, 0.08);
+  EXPECT_FALSE(t.epochs[1].has_test);
+}
+
+TEST(ReportRuns, EmptyDirectoryIsAUsageErrorNamingIt) {
+  TempDir dir;
+  ReportOptions o;
+  o.in_dir = dir.path();
+  const std::string m = bdal::testing::usage_error_message([&] { build_report(o); });
+  EXPECT_TRUE(bdal::testing::HasSubstr(m, dir.path().string()));
+  EXPECT_TRUE(bdal::testing::HasSubstr(m, "rounds.jsonl"));
+}
+
+TEST(ReportRuns, OptionsAreValidated) {
+  TempDir dir;
+  ReportOptions o;
+  o.in_dir = dir.path();
+  o.errors = {0.1, 1.5};
+  EXPECT_TRUE(bdal::testing::HasSubstr(bdal::testing::usage_error_message([&] { o.validate(); }), "1.5"));
+  o.errors = {0.1};
+  o.metric = "f1";
+  EXPECT_THROW(o.validate(), UsageError);
+  o.metric = "nll";
+  EXPECT_NO_THROW(o.validate());
+  EXPECT_EQ(o.resolved_out_dir(), dir / "report");
+}
+
+TEST(ReportPublished, ProtocolsAndCounts) {
+  const PublishedTable* gal = find_published("mnist", "gal-cnn");
+  ASSERT_NE(gal, nullptr);
+  EXPECT_EQ(gal->id, "gal2017");
+  const PublishedTable* pilz = find_published("mnist", "lenet5");
+  ASSERT_NE(pilz, nullptr);
+  EXPECT_EQ(pilz->method, "Average-Step");
+  EXPECT_EQ(find_published("fashion-mnist", "lenet5"), nullptr);
+  for (const PublishedRow& row : pilz->rows)
+    if (row.strategy == "random") {
+      EXPECT_EQ(published_count(row, 0.10), 200);
+      EXPECT_EQ(published_count(row, 0.05), 610);
+      EXPECT_EQ(published_count(row, 0.02), -1);
+    }
+}
+
+}  // namespace
+}  // namespace bdal::report
