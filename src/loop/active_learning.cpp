@@ -64,6 +64,17 @@ int64_t last_round(const LoopConfig& c, int64_t initial_labelled, int64_t initia
   return last;
 }
 
+// Rewrites `path` without its last line (atomically: a crash keeps the old file).
+void drop_last_line(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  in.close();
+  std::string text;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) text += lines[i] + "\n";
+  core::write_text_atomic(path, text);
+}
+
 std::filesystem::path checkpoint_path(const std::filesystem::path& dir, int64_t round) {
   return dir / fmt::format("model-after-round-{}.pt", round);
 }
@@ -122,11 +133,24 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
   const int64_t final_round = last_round(config, split.initial.size(0), split.pool.size(0));
   if (!previous.records.empty()) {
     if (previous.records.back().at("acquired").empty()) {
-      outcome.already_complete = true;
-      log(fmt::format("the run in '{}' is complete ({} rounds); nothing to do", dir.string(), round));
-      return outcome;
+      if (round - 1 >= final_round) {
+        outcome.already_complete = true;
+        log(fmt::format("the run in '{}' is complete ({} rounds); nothing to do", dir.string(),
+                        round));
+        return outcome;
+      }
+      // More rounds than the run ended with: its final round acquired
+      // nothing, so it is redone with an acquisition. Same seeds, so the
+      // same model and metrics: the records equal a run that had the larger
+      // number of rounds from the start.
+      drop_last_line(rounds_path);
+      --round;
+      outcome.resumed_at = round;
+      outcome.rounds_done = round;
+      log(fmt::format("extending the run from {} to {} rounds", round, final_round));
+    } else {
+      log(fmt::format("resuming after round {} ({} labelled)", round - 1, state.labelled_count()));
     }
-    log(fmt::format("resuming after round {} ({} labelled)", round - 1, state.labelled_count()));
   }
   core::write_json_atomic(dir / "config.json", config_json);
   for (const auto& [name, text] : options.extra_files) core::write_text_atomic(dir / name, text);

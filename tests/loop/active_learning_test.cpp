@@ -139,6 +139,24 @@ TEST(ActiveLearning, ResumeRefusesADifferentConfigButMayExtendRounds) {
   EXPECT_EQ(run_in(dir.path(), longer, data).rounds_done, 9);
 }
 
+TEST(ActiveLearning, AFinishedRunExtendedToMoreRoundsEqualsALongerRun) {
+  bdal::testing::TempDir longer_from_start, extended;
+  const auto data = moons_data();
+  LoopConfig config = moons_config();
+  config.rounds = 5;
+  run_in(longer_from_start.path(), config, data);
+  LoopConfig shorter = config;
+  shorter.rounds = 2;
+  run_in(extended.path(), shorter, data);
+  ASSERT_EQ(records_without_timings(extended.path()).size(), 3u);
+  // The finished run's last round acquired nothing; extending redoes it.
+  const RunOutcome outcome = run_in(extended.path(), config, data);
+  EXPECT_EQ(outcome.resumed_at, 2);
+  EXPECT_EQ(outcome.rounds_done, 6);
+  EXPECT_EQ(records_without_timings(extended.path()),
+            records_without_timings(longer_from_start.path()));
+}
+
 TEST(ActiveLearning, BudgetAndPoolSubsetBoundTheRun) {
   bdal::testing::TempDir dir;
   const auto data = moons_data();

@@ -1,0 +1,143 @@
+#include "bdal/core/error.h"
+#include "bdal/experiment/sweep.h"
+
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace bdal::experiment {
+namespace {
+
+using bdal::testing::HasSubstr;
+using bdal::testing::TempDir;
+
+std::string write_moons_experiment(const TempDir& dir) {
+  const auto path = dir / "moons.yaml";
+  std::ofstream(path) << "name: moons\ndataset: two-moons\nmodel: moons-mlp\nstrategy: bald\n"
+                         "seeds: [1, 2]\nsplit: {initial_per_class: 2, validation_size: 20}\n"
+                         "two_moons: {train_size: 200, test_size: 100}\n"
+                         "acquisition_size: 5\nrounds: 3\nscore_samples: 4\neval_samples: 4\n"
+                         "trainer: {epochs: 5, batch_size: 0}\n";
+  return path.string();
+}
+
+TEST(SweepPlan, CellsAreSeedMajorWithSweptKeysInTheirNames) {
+  TempDir dir;
+  SweepSpec spec;
+  spec.experiment = write_moons_experiment(dir);
+  spec.strategies = {"random", "bald"};
+  spec.vary = {parse_vary("acquisition_size=1,10")};
+  const SweepPlan plan = plan_sweep(spec);
+  std::vector<std::string> names;
+  for (const auto& c : plan.cells) names.push_back(c.name);
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "random-acquisition_size=1-seed1", "bald-acquisition_size=1-seed1",
+                       "random-acquisition_size=10-seed1", "bald-acquisition_size=10-seed1",
+                       "random-acquisition_size=1-seed2", "bald-acquisition_size=1-seed2",
+                       "random-acquisition_size=10-seed2", "bald-acquisition_size=10-seed2"}));
+  EXPECT_EQ(plan.cells[2].sets, (std::vector<std::string>{"acquisition_size=10"}));
+  EXPECT_EQ(plan.cells[2].planned_rounds, 4);  // rounds 0..3
+}
+
+TEST(SweepPlan, DefaultsToTheExperimentsStrategyAndSeeds) {
+  TempDir dir;
+  SweepSpec spec;
+  spec.experiment = write_moons_experiment(dir);
+  const SweepPlan plan = plan_sweep(spec);
+  ASSERT_EQ(plan.cells.size(), 2u);
+  EXPECT_EQ(plan.cells[0].name, "bald-seed1");
+  EXPECT_EQ(plan.cells[1].name, "bald-seed2");
+}
+
+TEST(SweepPlan, BadCellsAreUsageErrorsBeforeAnythingRuns) {
+  TempDir dir;
+  SweepSpec spec;
+  spec.experiment = write_moons_experiment(dir);
+  spec.strategies = {"bald", "oracle"};
+  EXPECT_THROW(plan_sweep(spec), UsageError);
+  spec.strategies = {};
+  spec.vary = {parse_vary("score_samples=4,0")};
+  EXPECT_THROW(plan_sweep(spec), UsageError);
+  for (const char* bad : {"acquisition_size", "=1,2", "acquisition_size=", "k=1,,2", "seed=1,2",
+                          "strategy=bald"})
+    EXPECT_THROW(parse_vary(bad), UsageError) << bad;
+}
+
+TEST(SweepDir, IsRefusedForADifferentExperimentButReusedForMoreRounds) {
+  TempDir dir;
+  SweepSpec spec;
+  spec.experiment = write_moons_experiment(dir);
+  prepare_sweep_dir(plan_sweep(spec), dir / "sweep");
+  EXPECT_TRUE(std::filesystem::exists(dir / "sweep" / "experiment.yaml"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "sweep" / "sweep.json"));
+  spec.sets = {"rounds=7"};
+  EXPECT_NO_THROW(prepare_sweep_dir(plan_sweep(spec), dir / "sweep"));
+  spec.sets = {"trainer.epochs=9"};
+  try {
+    prepare_sweep_dir(plan_sweep(spec), dir / "sweep");
+    FAIL() << "a different experiment must be refused";
+  } catch (const UsageError& e) {
+    EXPECT_TRUE(HasSubstr(e.what(), "different experiment (differs in: trainer)")) << e.what();
+  }
+}
+
+TEST(SweepCell, CommandRunsTheSweepsOwnExperimentFile) {
+  SweepCell cell;
+  cell.name = "bald-acquisition_size=1-seed3";
+  cell.strategy = "bald";
+  cell.seed = 3;
+  cell.sets = {"acquisition_size=1"};
+  CellLaunch launch{"/opt/bdal", "/data", 1};
+  EXPECT_EQ(cell_command(cell, "/s", launch),
+            (std::vector<std::string>{"/opt/bdal", "--data-dir", "/data", "--threads", "1", "run",
+                                      "/s/experiment.yaml", "--strategy", "bald", "--seeds", "3",
+                                      "--out", "/s/bald-acquisition_size=1-seed3", "--set",
+                                      "acquisition_size=1"}));
+}
+
+TEST(SweepCell, StatusCountsCompleteRoundsAndSeesTheFinalOne) {
+  TempDir dir;
+  EXPECT_EQ(cell_status(dir / "missing").rounds_done, 0);
+  std::filesystem::create_directories(dir / "cell");
+  {
+    std::ofstream out(dir / "cell" / "rounds.jsonl");
+    out << R"({"round":0,"acquired":[1,2]})" << "\n" << R"({"round":1,"acquired":[3]})" << "\n"
+        << R"({"round":2,"acq)";  // torn: a crash mid-line
+  }
+  CellStatus status = cell_status(dir / "cell");
+  EXPECT_EQ(status.rounds_done, 2);
+  EXPECT_FALSE(status.complete);
+  std::ofstream(dir / "cell" / "rounds.jsonl")
+      << R"({"round":0,"acquired":[1,2]})" << "\n" << R"({"round":1,"acquired":[]})" << "\n";
+  status = cell_status(dir / "cell");
+  EXPECT_EQ(status.rounds_done, 2);
+  EXPECT_TRUE(status.complete);
+}
+
+TEST(SlurmScript, OneArrayTaskPerCellWithItsCommandAndLog) {
+  TempDir dir;
+  SweepSpec spec;
+  spec.experiment = write_moons_experiment(dir);
+  spec.strategies = {"random", "bald"};
+  const SweepPlan plan = plan_sweep(spec);
+  SlurmOptions slurm;
+  slurm.time = "02:00:00";
+  slurm.partition = "short";
+  slurm.max_parallel = 3;
+  const std::string script = slurm_script(plan, dir / "sw", {"/opt/bdal", "", 2}, slurm);
+  EXPECT_TRUE(HasSubstr(script, "#SBATCH --array=0-3%3\n"));
+  EXPECT_TRUE(HasSubstr(script, "#SBATCH --cpus-per-task=2\n"));
+  EXPECT_TRUE(HasSubstr(script, "#SBATCH --time=02:00:00\n"));
+  EXPECT_TRUE(HasSubstr(script, "#SBATCH --partition=short\n"));
+  const std::string sw = (dir / "sw").string();
+  EXPECT_TRUE(HasSubstr(script, "  3) exec '/opt/bdal' '--threads' '2' 'run' '" + sw +
+                                    "/experiment.yaml' '--strategy' 'bald' '--seeds' '2' '--out' '" +
+                                    sw + "/bald-seed2' >> '" + sw + "/logs/bald-seed2.log' 2>&1 ;;"))
+      << script;
+  EXPECT_EQ(script.rfind("#!/bin/bash\n", 0), 0u);
+}
+
+}  // namespace
+}  // namespace bdal::experiment
