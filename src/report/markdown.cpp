@@ -120,7 +120,8 @@ void published_section(const Report& report, std::string& md) {
     md += fmt::format(
         "The runs follow the protocol of {} (dataset {}, model {}). Its numbers are acquired "
         "images (initial set not included), from {}. Ours: acquired points as above; "
-        "difference = our Average-Step − published.\n\n",
+        "difference = our Average-Step − published. The protocol is recognised from dataset and "
+        "model only: runs shortened in rounds or epochs are compared all the same.\n\n",
         c.table->citation, c.table->dataset, c.table->model, c.table->method);
     md += "| method (paper) | series | target error | published | ours Average-Step | "
           "difference | ours Step-Average |\n|---|---|---:|---:|---:|---:|---:|\n";
