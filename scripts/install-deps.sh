@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs bdal's build and run dependencies from Debian 12's archive.
 # Safe to re-run: does nothing when everything is already installed.
+#   usage: install-deps.sh [--tests]   (--tests: also what only the tests need)
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,10 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   dataset-fashion-mnist gnuplot-nox
 )
+# A real single-node Slurm for the sweep's job-array test (tests/slurm).
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(slurmctld slurmd slurm-client munge)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

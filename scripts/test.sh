@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --tests
 bash scripts/build.sh
 if [[ -n "${CI:-}" ]]; then
   export BDAL_REQUIRE_MNIST=1
