@@ -123,7 +123,8 @@ std::string training_figure(const Report& report, const fs::path& out_dir) {
       "set multiplot layout 1,2\n"
       "set title 'NLL (train: minibatch cross-entropy, dropout on)'\nset ylabel 'NLL (nats)'\n"
       "set logscale y\nplot {}\nunset logscale y\n"
-      "set title 'accuracy'\nset ylabel 'accuracy'\nplot {}\nunset multiplot",
+      "set title 'accuracy'\nset ylabel 'accuracy'\nset key bottom right\nplot {}\n"
+      "set key top right\nunset multiplot",
       fmt::join(nll, ", "), fmt::join(acc, ", "));
   const std::string script = fmt::format(
       "# Full-dataset training curves from bdal train's epochs.jsonl. Made by bdal report.\n"

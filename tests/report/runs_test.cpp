@@ -178,3 +178,58 @@ TEST(ReportPublished, ProtocolsAndCounts) {
 
 }  // namespace
 }  // namespace bdal::report
+
+namespace bdal::report {
+namespace {
+
+void write_run_dir(const std::filesystem::path& dir, const std::string& strategy, int seed,
+                   int64_t acquisition_size, const std::vector<double>& accuracy) {
+  write_text(dir / "config.json", Json{{"strategy", strategy}, {"seed", seed},
+                                       {"acquisition_size", acquisition_size},
+                                       {"dataset", "two-moons"}, {"model", "moons-mlp"}}
+                                      .dump());
+  std::string lines;
+  for (size_t r = 0; r < accuracy.size(); ++r)
+    lines += round_line(static_cast<int64_t>(r), 10 + acquisition_size * static_cast<int64_t>(r),
+                        accuracy[r]);
+  write_text(dir / "rounds.jsonl", lines);
+}
+
+TEST(ReportBuild, RaggedSeedsAreNotedAndRandomIsMatchedBySeriesKeys) {
+  TempDir dir;
+  write_run_dir(dir / "b1", "bald", 1, 5, {0.5, 0.8, 0.95});
+  write_run_dir(dir / "b2", "bald", 2, 5, {0.5, 0.9});  // still running: one round fewer
+  write_run_dir(dir / "r1", "random", 1, 5, {0.5, 0.7, 0.9});
+  write_run_dir(dir / "r2", "random", 2, 5, {0.5, 0.7, 0.8});
+  write_run_dir(dir / "c1", "bald", 1, 10, {0.5, 0.9});
+  ReportOptions o;
+  o.in_dir = dir.path();
+  o.errors = {0.10};
+  const Report report = build_report(o);
+  ASSERT_EQ(report.series.size(), 3u);
+  const SeriesReport& bald5 = report.series[1];
+  EXPECT_EQ(bald5.series.name, "bald acquisition_size=5");
+  // n_labelled 20 is averaged; 15 is only in seed 1 and is left out (and noted).
+  ASSERT_EQ(bald5.curves.points.size(), 2u);
+  EXPECT_EQ(bald5.curves.n_labelled_not_in_all_seeds, (std::vector<int64_t>{20}));
+  bool noted = false;
+  for (const std::string& n : report.notes)
+    noted = noted || n.find("bald acquisition_size=5: n_labelled 20 are not in every seed") !=
+                         std::string::npos;
+  EXPECT_TRUE(noted) << fmt::format("{}", fmt::join(report.notes, "\n"));
+  // Step-Average uses each seed's whole curve: seed 1 reaches 10% at 20, seed 2 at 15.
+  EXPECT_EQ(bald5.to_error[0].step_labelled.per_seed[0], 20);
+  EXPECT_EQ(bald5.to_error[0].step_labelled.per_seed[1], 15);
+  EXPECT_EQ(bald5.to_error[0].step_acquired.per_seed[1], 5);
+  // The averaged curve (0.5, 0.85) never gets there.
+  EXPECT_FALSE(bald5.to_error[0].average_labelled.has_value());
+  const SeriesReport* random = report.random_for(bald5);
+  ASSERT_NE(random, nullptr);
+  EXPECT_EQ(random->series.name, "random acquisition_size=5");
+  EXPECT_EQ(report.random_for(report.series[0]), nullptr);  // no random with size 10
+  // AUC of random's mean curve (0.5, 0.7, 0.85 at 10, 15, 20): (3 + 3.875) / 10.
+  EXPECT_NEAR(random->auc, 0.6875, 1e-12);
+}
+
+}  // namespace
+}  // namespace bdal::report
