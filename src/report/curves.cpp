@@ -1,10 +1,10 @@
 #include "bdal/report/curves.h"
 
-#include "bdal/core/error.h"
-
 #include <algorithm>
 #include <limits>
 #include <map>
+
+#include "bdal/core/error.h"
 
 namespace bdal::report {
 
@@ -18,27 +18,36 @@ Metric parse_metric(const std::string& name) {
 
 std::string metric_name(Metric metric) {
   switch (metric) {
-    case Metric::kAccuracy: return "accuracy";
-    case Metric::kNll: return "nll";
-    case Metric::kMeanMutualInformation: return "mean_mutual_information";
+    case Metric::kAccuracy:
+      return "accuracy";
+    case Metric::kNll:
+      return "nll";
+    case Metric::kMeanMutualInformation:
+      return "mean_mutual_information";
   }
   return "?";
 }
 
 std::string metric_label(Metric metric) {
   switch (metric) {
-    case Metric::kAccuracy: return "test accuracy";
-    case Metric::kNll: return "test NLL (nats)";
-    case Metric::kMeanMutualInformation: return "test mean mutual information (nats)";
+    case Metric::kAccuracy:
+      return "test accuracy";
+    case Metric::kNll:
+      return "test NLL (nats)";
+    case Metric::kMeanMutualInformation:
+      return "test mean mutual information (nats)";
   }
   return "?";
 }
 
 double metric_value(const RoundPoint& point, Metric metric) {
   switch (metric) {
-    case Metric::kAccuracy: return point.accuracy;
-    case Metric::kNll: return point.nll;
-    case Metric::kMeanMutualInformation: return point.mean_mutual_information;
+    case Metric::kAccuracy:
+      return point.accuracy;
+    case Metric::kNll:
+      return point.nll;
+    case Metric::kMeanMutualInformation:
+      return point.mean_mutual_information;
   }
   return 0.0;
 }
@@ -54,9 +63,12 @@ Curve seed_curve(const LoopRun& run, Metric metric) {
 
 const Summary& CurvePoint::of(Metric metric) const {
   switch (metric) {
-    case Metric::kAccuracy: return accuracy;
-    case Metric::kNll: return nll;
-    case Metric::kMeanMutualInformation: return mean_mutual_information;
+    case Metric::kAccuracy:
+      return accuracy;
+    case Metric::kNll:
+      return nll;
+    case Metric::kMeanMutualInformation:
+      return mean_mutual_information;
   }
   return accuracy;
 }

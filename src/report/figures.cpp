@@ -1,10 +1,6 @@
 #include "bdal/report/figures.h"
 
-#include "bdal/core/error.h"
-#include "bdal/core/records.h"
-
 #include <fmt/format.h>
-
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +10,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
+
+#include "bdal/core/error.h"
+#include "bdal/core/records.h"
 
 extern char** environ;
 
@@ -31,8 +30,10 @@ void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::str
   argv.push_back(nullptr);
   pid_t pid = 0;
   const int rc = posix_spawnp(&pid, gnuplot.c_str(), nullptr, nullptr, argv.data(), environ);
-  BDAL_CHECK(rc == 0, "could not start gnuplot ('{}'): {}; install it with `apt-get install "
-             "gnuplot-nox`, or pass --no-figures", gnuplot, std::strerror(rc));
+  BDAL_CHECK(rc == 0,
+             "could not start gnuplot ('{}'): {}; install it with `apt-get install "
+             "gnuplot-nox`, or pass --no-figures",
+             gnuplot, std::strerror(rc));
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
@@ -42,7 +43,8 @@ void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::str
 }
 
 // The lines that make one figure into both formats.
-std::string both_terminals(const std::string& stem, const std::string& plot, int width, int height) {
+std::string both_terminals(const std::string& stem, const std::string& plot, int width,
+                           int height) {
   return fmt::format(
       "set terminal pngcairo size {w},{h} noenhanced font ',10'\n"
       "set output '{s}.png'\n{p}\n"
@@ -68,14 +70,14 @@ std::string learning_curve_figure(const Report& report, Metric metric, const fs:
     }
     dat << "\n\n";
     const int colour = static_cast<int>(i % 8) + 1;
-    bands.push_back(fmt::format("'{}.dat' index {} using 1:3:4 with filledcurves lc {} "
-                                "fs transparent solid 0.2 noborder notitle",
-                                stem, i, colour));
-    lines.push_back(fmt::format("'{}.dat' index {} using 1:2 with linespoints lc {} pt 7 ps 0.5 "
-                                "lw 2 title {}",
-                                stem, i, colour,
-                                gnuplot_quote(fmt::format("{} (n={})", s.series.name,
-                                                          s.curves.n_seeds))));
+    bands.push_back(
+        fmt::format("'{}.dat' index {} using 1:3:4 with filledcurves lc {} "
+                    "fs transparent solid 0.2 noborder notitle",
+                    stem, i, colour));
+    lines.push_back(fmt::format(
+        "'{}.dat' index {} using 1:2 with linespoints lc {} pt 7 ps 0.5 "
+        "lw 2 title {}",
+        stem, i, colour, gnuplot_quote(fmt::format("{} (n={})", s.series.name, s.curves.n_seeds))));
   }
   core::write_text_atomic(out_dir / (stem + ".dat"), dat.str());
   std::vector<std::string> all = bands;

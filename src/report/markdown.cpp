@@ -1,12 +1,12 @@
 #include "bdal/report/markdown.h"
 
-#include "bdal/report/tables.h"
-
 #include <fmt/format.h>
 
 #include <cmath>
 #include <map>
 #include <set>
+
+#include "bdal/report/tables.h"
 
 namespace bdal::report {
 namespace {
@@ -45,8 +45,9 @@ void inputs_section(const Report& report, std::string& md) {
                     report.runs.size(), report.series.size(), report.training.size(),
                     report.options.in_dir.string());
   if (!report.series.empty()) {
-    md += "| series | dataset | model | seeds | initial labelled | rounds per seed |\n"
-          "|---|---|---|---|---:|---|\n";
+    md +=
+        "| series | dataset | model | seeds | initial labelled | rounds per seed |\n"
+        "|---|---|---|---|---:|---|\n";
     for (const SeriesReport& s : report.series) {
       std::vector<std::string> seeds, rounds;
       for (const LoopRun* r : s.series.runs) {
@@ -71,22 +72,25 @@ void inputs_section(const Report& report, std::string& md) {
 
 void labels_section(const Report& report, std::string& md) {
   md += "## Labels needed to reach a test error\n\n";
-  md += "Test error = 1 − test accuracy. **Labelled** points = n_labelled, the initial labelled "
-        "set included; **acquired** points = n_labelled − the initial set (n_labelled of round "
-        "0), the count papers report.\n\n"
-        "- **Step-Average**: for each seed, the first n_labelled whose error is ≤ the target; "
-        "then mean ± sample sd over the seeds that reached it (per-seed values listed; "
-        "\"never\" = that seed's run ended before reaching it, and it is not in the mean).\n"
-        "- **Average-Step**: the first n_labelled at which the seed-averaged accuracy curve has "
-        "error ≤ the target.\n"
-        "- **÷ random**: the series' value divided by the `random` series' (same other keys); "
-        "below 1 means fewer labels than random.\n\n";
+  md +=
+      "Test error = 1 − test accuracy. **Labelled** points = n_labelled, the initial labelled "
+      "set included; **acquired** points = n_labelled − the initial set (n_labelled of round "
+      "0), the count papers report.\n\n"
+      "- **Step-Average**: for each seed, the first n_labelled whose error is ≤ the target; "
+      "then mean ± sample sd over the seeds that reached it (per-seed values listed; "
+      "\"never\" = that seed's run ended before reaching it, and it is not in the mean).\n"
+      "- **Average-Step**: the first n_labelled at which the seed-averaged accuracy curve has "
+      "error ≤ the target.\n"
+      "- **÷ random**: the series' value divided by the `random` series' (same other keys); "
+      "below 1 means fewer labels than random.\n\n";
   for (size_t i = 0; i < report.options.errors.size(); ++i) {
     const double e = report.options.errors[i];
     md += fmt::format("### Test error ≤ {} (accuracy ≥ {:g})\n\n", percent(e), 1.0 - e);
-    md += "| series | Step-Average acquired | ÷ random | Average-Step acquired | ÷ random | "
-          "Step-Average labelled | Average-Step labelled | seeds never reaching | per seed (acquired) |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
+    md +=
+        "| series | Step-Average acquired | ÷ random | Average-Step acquired | ÷ random | "
+        "Step-Average labelled | Average-Step labelled | seeds never reaching | per seed "
+        "(acquired) |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
     for (const SeriesReport& s : report.series) {
       const LabelsToError& t = s.to_error[i];
       const SeriesReport* random = report.random_for(s);
@@ -123,15 +127,16 @@ void published_section(const Report& report, std::string& md) {
         "difference = our Average-Step − published. The protocol is recognised from dataset and "
         "model only: runs shortened in rounds or epochs are compared all the same.\n\n",
         c.table->citation, c.table->dataset, c.table->model, c.table->method);
-    md += "| method (paper) | series | target error | published | ours Average-Step | "
-          "difference | ours Step-Average |\n|---|---|---:|---:|---:|---:|---:|\n";
+    md +=
+        "| method (paper) | series | target error | published | ours Average-Step | "
+        "difference | ours Step-Average |\n|---|---|---:|---:|---:|---:|---:|\n";
     for (const PublishedComparison& d : comparisons) {
       if (d.table != c.table) continue;
-      md += fmt::format(
-          "| {} | {} | {} | {} | {} | {} | {} |\n", d.row->paper_name, d.ours->series.name,
-          percent(d.error), d.published, optional_count(d.average_step),
-          d.average_step ? fmt::format("{:+}", *d.average_step - d.published) : "–",
-          d.step_average ? fixed(*d.step_average, 1) : "not reached");
+      md += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", d.row->paper_name,
+                        d.ours->series.name, percent(d.error), d.published,
+                        optional_count(d.average_step),
+                        d.average_step ? fmt::format("{:+}", *d.average_step - d.published) : "–",
+                        d.step_average ? fixed(*d.step_average, 1) : "not reached");
     }
     md += "\n";
   }
@@ -140,9 +145,10 @@ void published_section(const Report& report, std::string& md) {
 void curves_section(const Report& report, std::string& md) {
   const Metric metric = parse_metric(report.options.metric);
   md += fmt::format("## Learning curves: {}\n\n", metric_label(metric));
-  md += "Mean ± 95% CI half-width over seeds, at each labelled-set size (initial set "
-        "included). Only n_labelled values present in every seed of a series are averaged. All "
-        "three metrics (accuracy, NLL, mean mutual information) are in `learning_curves.csv`.\n\n";
+  md +=
+      "Mean ± 95% CI half-width over seeds, at each labelled-set size (initial set "
+      "included). Only n_labelled values present in every seed of a series are averaged. All "
+      "three metrics (accuracy, NLL, mean mutual information) are in `learning_curves.csv`.\n\n";
   std::set<int64_t> all_n;
   for (const SeriesReport& s : report.series)
     for (const CurvePoint& p : s.curves.points) all_n.insert(p.n_labelled);
@@ -176,19 +182,19 @@ void summary_section(const Report& report, std::string& md) {
       "n_labelled range (so it reads as the curve's average height). Wall time from the "
       "rounds' `timings_ms`: mean over seeds of a run's total, and mean per round.\n\n",
       report.options.metric);
-  md += "| series | labelled range | AUC | train / run | score / run | select / run | eval / run | "
-        "total / run | total / round |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n";
+  md +=
+      "| series | labelled range | AUC | train / run | score / run | select / run | eval / run | "
+      "total / run | total / round |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n";
   // Short runs (two-moons) take milliseconds; MNIST rounds take minutes.
   auto secs = [](double ms) {
     return ms < 1000.0 ? fmt::format("{:.0f} ms", ms) : fmt::format("{:.1f} s", ms / 1000.0);
   };
   for (const SeriesReport& s : report.series) {
     const auto& t = s.timings;
-    const std::string range =
-        s.curves.points.empty()
-            ? "–"
-            : fmt::format("{}–{}", s.curves.points.front().n_labelled,
-                          s.curves.points.back().n_labelled);
+    const std::string range = s.curves.points.empty()
+                                  ? "–"
+                                  : fmt::format("{}–{}", s.curves.points.front().n_labelled,
+                                                s.curves.points.back().n_labelled);
     md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", s.series.name, range,
                       fixed(s.auc, 4), secs(t.per_run_ms.train), secs(t.per_run_ms.score),
                       secs(t.per_run_ms.select), secs(t.per_run_ms.eval),
@@ -207,9 +213,10 @@ void figures_section(const Report& report, std::string& md) {
     for (Metric m : {Metric::kAccuracy, Metric::kNll, Metric::kMeanMutualInformation})
       md += fmt::format("![{} vs labelled points](learning-curve-{}.png)\n\n", metric_label(m),
                         metric_name(m));
-    md += "Bands: 95% Student-t confidence interval of the mean over seeds. Each figure also "
-          "exists as SVG, with the gnuplot script (`.gp`) and data (`.dat`) it was drawn "
-          "from.\n\n";
+    md +=
+        "Bands: 95% Student-t confidence interval of the mean over seeds. Each figure also "
+        "exists as SVG, with the gnuplot script (`.gp`) and data (`.dat`) it was drawn "
+        "from.\n\n";
   }
   if (!report.training.empty()) {
     md += "![training curves](training-curves.png)\n\n";
@@ -219,21 +226,22 @@ void figures_section(const Report& report, std::string& md) {
 void training_section(const Report& report, std::string& md) {
   if (report.training.empty()) return;
   md += "## Full-dataset training (`bdal train`)\n\n";
-  md += "Train NLL is the mean minibatch cross-entropy with dropout on; test metrics are "
-        "evaluated at the end of each epoch.\n\n| run | epochs | last train NLL | last train "
-        "accuracy | last test NLL | last test accuracy | best test accuracy (epoch) |\n"
-        "|---|---:|---:|---:|---:|---:|---:|\n";
+  md +=
+      "Train NLL is the mean minibatch cross-entropy with dropout on; test metrics are "
+      "evaluated at the end of each epoch.\n\n| run | epochs | last train NLL | last train "
+      "accuracy | last test NLL | last test accuracy | best test accuracy (epoch) |\n"
+      "|---|---:|---:|---:|---:|---:|---:|\n";
   for (const TrainingRun& t : report.training) {
     const EpochPoint& last = t.epochs.back();
     const EpochPoint* best = nullptr;
     for (const EpochPoint& e : t.epochs)
       if (e.has_test && (!best || e.test_accuracy > best->test_accuracy)) best = &e;
-    md += fmt::format("| {} (`{}`) | {} | {} | {} | {} | {} | {} |\n", t.label, t.dir.string(),
-                      t.epochs.size(), fixed(last.train_nll, 4), fixed(last.train_accuracy, 4),
-                      last.has_test ? fixed(last.test_nll, 4) : "–",
-                      last.has_test ? fixed(last.test_accuracy, 4) : "–",
-                      best ? fmt::format("{} ({})", fixed(best->test_accuracy, 4), best->epoch)
-                           : "–");
+    md += fmt::format(
+        "| {} (`{}`) | {} | {} | {} | {} | {} | {} |\n", t.label, t.dir.string(), t.epochs.size(),
+        fixed(last.train_nll, 4), fixed(last.train_accuracy, 4),
+        last.has_test ? fixed(last.test_nll, 4) : "–",
+        last.has_test ? fixed(last.test_accuracy, 4) : "–",
+        best ? fmt::format("{} ({})", fixed(best->test_accuracy, 4), best->epoch) : "–");
   }
   md += "\n";
 }

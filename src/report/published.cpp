@@ -9,7 +9,9 @@ const std::vector<PublishedTable>& published_tables() {
       {"gal2017",
        "Gal, Islam & Ghahramani, \"Deep Bayesian Active Learning with Image Data\", ICML 2017, "
        "Table 1",
-       "mnist", "gal-cnn", "test error of the curve averaged over 3 repetitions",
+       "mnist",
+       "gal-cnn",
+       "test error of the curve averaged over 3 repetitions",
        // Gal's Var Ratios is 1 - max_c mean probability: bdal's variation-ratios-mean.
        {{"bald", "BALD", 145, 335},
         {"variation-ratios-mean", "Var Ratios", 120, 295},
@@ -18,7 +20,9 @@ const std::vector<PublishedTable>& published_tables() {
         {"random", "Random", 255, 835}}},
       {"pilz2025",
        "2025 reproduction report of Gal, Islam & Ghahramani (ICML 2017), MNIST with LeNet-5",
-       "mnist", "lenet5", "Average-Step",
+       "mnist",
+       "lenet5",
+       "Average-Step",
        // The report's Var Ratios is 1 - mode count / K: bdal's variation-ratios.
        {{"max-entropy", "Max Entropy", 130, 270},
         {"bald", "BALD", 130, 270},

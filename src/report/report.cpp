@@ -1,14 +1,14 @@
 #include "bdal/report/report.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 #include "bdal/core/error.h"
 #include "bdal/core/records.h"
 #include "bdal/report/figures.h"
 #include "bdal/report/markdown.h"
 #include "bdal/report/tables.h"
-
-#include <fmt/format.h>
-
-#include <cmath>
 
 namespace bdal::report {
 
@@ -122,8 +122,8 @@ Report build_report(const ReportOptions& options) {
           "was ignored",
           dir.string()));
     if (run.rounds.empty()) {
-      report.notes.push_back(fmt::format("{}: rounds.jsonl holds no complete round; skipped",
-                                         dir.string()));
+      report.notes.push_back(
+          fmt::format("{}: rounds.jsonl holds no complete round; skipped", dir.string()));
       continue;
     }
     report.runs.push_back(std::move(run));

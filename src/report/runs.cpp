@@ -1,14 +1,14 @@
 #include "bdal/report/runs.h"
 
-#include "bdal/core/error.h"
-#include "bdal/data/file_bytes.h"
-#include "bdal/experiment/config.h"
-#include "bdal/loop/rounds_file.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <set>
+
+#include "bdal/core/error.h"
+#include "bdal/data/file_bytes.h"
+#include "bdal/experiment/config.h"
+#include "bdal/loop/rounds_file.h"
 
 namespace bdal::report {
 namespace {
@@ -61,7 +61,8 @@ LoopRun read_run(const fs::path& dir) {
   LoopRun run;
   run.dir = dir;
   flatten(read_config(dir), "", run.config);
-  const fs::path config_file = fs::exists(dir / "config.json") ? dir / "config.json" : dir / "config.yaml";
+  const fs::path config_file =
+      fs::exists(dir / "config.json") ? dir / "config.json" : dir / "config.yaml";
   auto strategy = run.config.find("strategy");
   BDAL_CHECK(strategy != run.config.end() && strategy->second.is_string(),
              "'{}': field 'strategy' is missing or not a string", config_file.string());
@@ -98,8 +99,8 @@ LoopRun read_run(const fs::path& dir) {
 std::vector<fs::path> find_dirs_with(const fs::path& root, const std::string& file_name) {
   std::vector<fs::path> out;
   if (fs::is_regular_file(root / file_name)) out.push_back(root);
-  for (auto it = fs::recursive_directory_iterator(
-           root, fs::directory_options::skip_permission_denied);
+  for (auto it =
+           fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied);
        it != fs::recursive_directory_iterator(); ++it) {
     if (it->is_directory() && fs::is_regular_file(it->path() / file_name))
       out.push_back(it->path());
@@ -122,8 +123,7 @@ std::vector<Series> group_series(const std::vector<LoopRun>& runs) {
   // missing from a run counts as the value null).
   std::vector<std::string> differing;
   for (const std::string& key : all_keys) {
-    if (key == "strategy" ||
-        std::find(ignored.begin(), ignored.end(), key) != ignored.end())
+    if (key == "strategy" || std::find(ignored.begin(), ignored.end(), key) != ignored.end())
       continue;
     std::set<std::string> values;
     for (const LoopRun& r : runs) {

@@ -1,9 +1,9 @@
 #include "bdal/report/statistics.h"
 
-#include "bdal/core/error.h"
-
 #include <cmath>
 #include <limits>
+
+#include "bdal/core/error.h"
 
 namespace bdal::report {
 namespace {
@@ -64,8 +64,8 @@ double regularized_incomplete_beta(double x, double a, double b) {
   BDAL_CHECK(a > 0.0 && b > 0.0, "incomplete beta needs a, b > 0, got a = {}, b = {}", a, b);
   BDAL_CHECK(x >= 0.0 && x <= 1.0, "incomplete beta needs x in [0, 1], got {}", x);
   if (x == 0.0 || x == 1.0) return x;
-  const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) +
-                           a * std::log(x) + b * std::log1p(-x);
+  const double log_front =
+      std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
   const double front = std::exp(log_front);
   if (x < (a + 1.0) / (a + b + 2.0)) return front * beta_continued_fraction(x, a, b) / a;
   return 1.0 - front * beta_continued_fraction(1.0 - x, b, a) / b;

@@ -1,11 +1,11 @@
 #include "bdal/report/tables.h"
 
-#include "bdal/core/records.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+
+#include "bdal/core/records.h"
 
 namespace bdal::report {
 namespace {
@@ -16,7 +16,9 @@ using Json = nlohmann::ordered_json;
 // NaN and absent values are JSON null (JSON has no NaN).
 Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(); }
 template <typename T>
-Json optional_or_null(const std::optional<T>& v) { return v ? Json(*v) : Json(); }
+Json optional_or_null(const std::optional<T>& v) {
+  return v ? Json(*v) : Json();
+}
 
 Json per_seed_json(const StepAverage& s) {
   Json out = Json::array();
@@ -28,8 +30,10 @@ Json learning_curve_rows(const Report& report) {
   Json rows = Json::array();
   for (const SeriesReport& s : report.series) {
     for (const CurvePoint& p : s.curves.points) {
-      Json row{{"series", s.series.name}, {"strategy", s.series.strategy},
-               {"n_labelled", p.n_labelled}, {"n_acquired", p.n_labelled - s.initial_labelled},
+      Json row{{"series", s.series.name},
+               {"strategy", s.series.strategy},
+               {"n_labelled", p.n_labelled},
+               {"n_acquired", p.n_labelled - s.initial_labelled},
                {"n_seeds", p.accuracy.n}};
       for (Metric m : {Metric::kAccuracy, Metric::kNll, Metric::kMeanMutualInformation}) {
         const Summary& v = p.of(m);
@@ -52,12 +56,16 @@ Json labels_to_error_rows(const Report& report) {
       for (const bool acquired : {false, true}) {
         const StepAverage& step = acquired ? t.step_acquired : t.step_labelled;
         const std::optional<int64_t> avg = acquired ? t.average_acquired : t.average_labelled;
-        Json row{{"series", s.series.name}, {"strategy", s.series.strategy},
-                 {"target_error", t.error}, {"counts", acquired ? "acquired" : "labelled"},
+        Json row{{"series", s.series.name},
+                 {"strategy", s.series.strategy},
+                 {"target_error", t.error},
+                 {"counts", acquired ? "acquired" : "labelled"},
                  {"step_average_mean", number_or_null(step.reached.mean)},
                  {"step_average_sd", number_or_null(step.reached.sd)},
-                 {"seeds_reached", step.reached.n}, {"seeds_never_reached", step.never_reached},
-                 {"per_seed", per_seed_json(step)}, {"average_step", optional_or_null(avg)}};
+                 {"seeds_reached", step.reached.n},
+                 {"seeds_never_reached", step.never_reached},
+                 {"per_seed", per_seed_json(step)},
+                 {"average_step", optional_or_null(avg)}};
         std::optional<double> step_ratio, avg_ratio;
         if (random) {
           const LabelsToError& r = random->to_error[i];
@@ -82,17 +90,26 @@ Json series_rows(const Report& report) {
     Json seeds = Json::array();
     for (const LoopRun* r : s.series.runs) seeds.push_back(r->seed);
     const TimingSummary& t = s.timings;
-    Json row{{"series", s.series.name}, {"strategy", s.series.strategy},
-             {"dataset", s.dataset}, {"model", s.model}, {"seeds", seeds},
+    Json row{{"series", s.series.name},
+             {"strategy", s.series.strategy},
+             {"dataset", s.dataset},
+             {"model", s.model},
+             {"seeds", seeds},
              {"initial_labelled", s.initial_labelled},
-             {"max_n_labelled", s.curves.points.empty() ? Json() : Json(s.curves.points.back().n_labelled)},
-             {"auc_metric", report.options.metric}, {"auc", number_or_null(s.auc)},
+             {"max_n_labelled",
+              s.curves.points.empty() ? Json() : Json(s.curves.points.back().n_labelled)},
+             {"auc_metric", report.options.metric},
+             {"auc", number_or_null(s.auc)},
              {"rounds", t.rounds},
-             {"train_ms_per_run", t.per_run_ms.train}, {"score_ms_per_run", t.per_run_ms.score},
-             {"select_ms_per_run", t.per_run_ms.select}, {"eval_ms_per_run", t.per_run_ms.eval},
+             {"train_ms_per_run", t.per_run_ms.train},
+             {"score_ms_per_run", t.per_run_ms.score},
+             {"select_ms_per_run", t.per_run_ms.select},
+             {"eval_ms_per_run", t.per_run_ms.eval},
              {"total_ms_per_run", t.per_run_ms.total()},
-             {"train_ms_per_round", t.per_round_ms.train}, {"score_ms_per_round", t.per_round_ms.score},
-             {"select_ms_per_round", t.per_round_ms.select}, {"eval_ms_per_round", t.per_round_ms.eval},
+             {"train_ms_per_round", t.per_round_ms.train},
+             {"score_ms_per_round", t.per_round_ms.score},
+             {"select_ms_per_round", t.per_round_ms.select},
+             {"eval_ms_per_round", t.per_round_ms.eval},
              {"total_ms_per_round", t.per_round_ms.total()}};
     for (const auto& [k, v] : s.series.distinguishing) row["config." + k] = v;
     rows.push_back(row);
@@ -103,9 +120,12 @@ Json series_rows(const Report& report) {
 Json published_rows(const Report& report) {
   Json rows = Json::array();
   for (const PublishedComparison& c : compare_published(report)) {
-    Json row{{"paper", c.table->id}, {"citation", c.table->citation},
-             {"paper_method", c.table->method}, {"paper_strategy", c.row->paper_name},
-             {"series", c.ours->series.name}, {"target_error", c.error},
+    Json row{{"paper", c.table->id},
+             {"citation", c.table->citation},
+             {"paper_method", c.table->method},
+             {"paper_strategy", c.row->paper_name},
+             {"series", c.ours->series.name},
+             {"target_error", c.error},
              {"published_acquired", c.published},
              {"ours_average_step_acquired", optional_or_null(c.average_step)},
              {"ours_step_average_acquired", optional_or_null(c.step_average)}};
@@ -163,8 +183,11 @@ nlohmann::ordered_json report_json(const Report& report) {
   for (double e : report.options.errors) errors.push_back(e);
   Json runs = Json::array();
   for (const LoopRun& r : report.runs)
-    runs.push_back({{"dir", r.dir.string()}, {"strategy", r.strategy}, {"seed", r.seed},
-                    {"rounds", r.rounds.size()}, {"torn_line_ignored", r.torn_line_ignored}});
+    runs.push_back({{"dir", r.dir.string()},
+                    {"strategy", r.strategy},
+                    {"seed", r.seed},
+                    {"rounds", r.rounds.size()},
+                    {"torn_line_ignored", r.torn_line_ignored}});
   Json training = Json::array();
   for (const TrainingRun& t : report.training)
     training.push_back({{"dir", t.dir.string()}, {"label", t.label}, {"epochs", t.epochs.size()}});

@@ -1,10 +1,10 @@
 #include "bdal/report/training_curves.h"
 
+#include <nlohmann/json.hpp>
+
 #include "bdal/core/error.h"
 #include "bdal/data/file_bytes.h"
 #include "bdal/loop/rounds_file.h"
-
-#include <nlohmann/json.hpp>
 
 namespace bdal::report {
 
@@ -16,8 +16,10 @@ TrainingRun read_training_run(const std::filesystem::path& dir) {
   if (std::filesystem::exists(dir / "config.json")) {
     const auto bytes = data::read_file(dir / "config.json");
     const Json c = Json::parse(std::string(bytes.begin(), bytes.end()), nullptr, false);
-    if (c.is_object() && c.value("model", Json()).is_string() && c.value("dataset", Json()).is_string())
-      run.label = fmt::format("{} on {}", c["model"].get<std::string>(), c["dataset"].get<std::string>());
+    if (c.is_object() && c.value("model", Json()).is_string() &&
+        c.value("dataset", Json()).is_string())
+      run.label =
+          fmt::format("{} on {}", c["model"].get<std::string>(), c["dataset"].get<std::string>());
   }
   // Same line format rules as rounds.jsonl: a torn last line is dropped.
   const std::filesystem::path path = dir / "epochs.jsonl";
@@ -28,7 +30,8 @@ TrainingRun read_training_run(const std::filesystem::path& dir) {
     auto number = [&](const char* pointer) {
       const Json::json_pointer p(pointer);
       BDAL_CHECK(r.contains(p) && r.at(p).is_number(),
-                 "'{}' line {}: field '{}' is missing or not a number", path.string(), line, pointer);
+                 "'{}' line {}: field '{}' is missing or not a number", path.string(), line,
+                 pointer);
       return r.at(p).get<double>();
     };
     EpochPoint e;

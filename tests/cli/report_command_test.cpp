@@ -2,14 +2,14 @@
 // 2 seeds, MNIST + LeNet-5 so the 2025 reproduction numbers are set beside
 // them), the report's labels-to-error numbers worked out by hand, tables that
 // parse, figures that exist; and the errors for no records / no gnuplot.
-#include "test_support.h"
-
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "test_support.h"
 
 namespace bdal::cli {
 namespace {
@@ -41,21 +41,28 @@ std::string read_text(const fs::path& p) {
 void write_run(const fs::path& dir, const std::string& strategy, int seed,
                const std::vector<double>& accuracy, bool torn_tail) {
   fs::create_directories(dir);
-  const Json config{{"strategy", strategy}, {"seed", seed},       {"dataset", "mnist"},
-                    {"model", "lenet5"},     {"acquisition_size", 10}, {"rounds", 4},
+  const Json config{{"strategy", strategy},
+                    {"seed", seed},
+                    {"dataset", "mnist"},
+                    {"model", "lenet5"},
+                    {"acquisition_size", 10},
+                    {"rounds", 4},
                     {"split", {{"initial_per_class", 2}, {"test_size", 3000}}}};
   std::ofstream(dir / "config.json") << config.dump(2);
   std::ofstream rounds(dir / "rounds.jsonl", std::ios::binary);
   for (size_t r = 0; r < accuracy.size(); ++r) {
-    const Json line{{"schema_version", 1},
-                    {"round", r},
-                    {"n_labelled", 20 + 10 * static_cast<int>(r)},
-                    {"test",
-                     {{"accuracy", accuracy[r]}, {"nll", 2.0 * (1.0 - accuracy[r])},
-                      {"ece", 0.01}, {"mean_entropy", 0.3}, {"mean_mutual_information", 0.05}}},
-                    {"acquired", Json::array()},
-                    {"timings_ms", {{"train", 1000.0}, {"score", 200.0}, {"select", 10.0},
-                                    {"eval", 50.0}}}};
+    const Json line{
+        {"schema_version", 1},
+        {"round", r},
+        {"n_labelled", 20 + 10 * static_cast<int>(r)},
+        {"test",
+         {{"accuracy", accuracy[r]},
+          {"nll", 2.0 * (1.0 - accuracy[r])},
+          {"ece", 0.01},
+          {"mean_entropy", 0.3},
+          {"mean_mutual_information", 0.05}}},
+        {"acquired", Json::array()},
+        {"timings_ms", {{"train", 1000.0}, {"score", 200.0}, {"select", 10.0}, {"eval", 50.0}}}};
     rounds << line.dump() << "\n";
   }
   if (torn_tail) rounds << R"({"schema_version":1,"round":5,"n_lab)";  // a run killed mid-write
@@ -88,14 +95,18 @@ TEST(ReportCommand, WritesReportTablesAndFigures) {
   const std::string md = read_text(out / "report.md");
   // Columns: series | Step-Avg acquired | ÷ random | Avg-Step acquired | ÷ random |
   //          Step-Avg labelled | Avg-Step labelled | never | per seed (acquired)
-  EXPECT_TRUE(HasSubstr(md, "| bald | 15.0 ± 7.1 | 0.60 | 20 | 0.67 | 35.0 ± 7.1 | 40 | 0 of 2 | "
-                            "s1: 10, s2: 20 |"));
-  EXPECT_TRUE(HasSubstr(md, "| random | 25.0 ± 7.1 | 1.00 | 30 | 1.00 | 45.0 ± 7.1 | 50 | 0 of 2 | "
-                            "s1: 30, s2: 20 |"));
-  EXPECT_TRUE(HasSubstr(md, "| bald | 35.0 ± 7.1 | – | 40 | – | 55.0 ± 7.1 | 60 | 0 of 2 | "
-                            "s1: 30, s2: 40 |"));
-  EXPECT_TRUE(HasSubstr(md, "| random | not reached | – | not reached | – | not reached | "
-                            "not reached | 2 of 2 | s1: never, s2: never |"));
+  EXPECT_TRUE(HasSubstr(md,
+                        "| bald | 15.0 ± 7.1 | 0.60 | 20 | 0.67 | 35.0 ± 7.1 | 40 | 0 of 2 | "
+                        "s1: 10, s2: 20 |"));
+  EXPECT_TRUE(HasSubstr(md,
+                        "| random | 25.0 ± 7.1 | 1.00 | 30 | 1.00 | 45.0 ± 7.1 | 50 | 0 of 2 | "
+                        "s1: 30, s2: 20 |"));
+  EXPECT_TRUE(HasSubstr(md,
+                        "| bald | 35.0 ± 7.1 | – | 40 | – | 55.0 ± 7.1 | 60 | 0 of 2 | "
+                        "s1: 30, s2: 40 |"));
+  EXPECT_TRUE(HasSubstr(md,
+                        "| random | not reached | – | not reached | – | not reached | "
+                        "not reached | 2 of 2 | s1: never, s2: never |"));
   // The 2025 reproduction's BALD needs 130 acquired images to 10% error; ours 20.
   EXPECT_TRUE(HasSubstr(md, "2025 reproduction report"));
   EXPECT_TRUE(HasSubstr(md, "| BALD | bald | 10% | 130 | 20 | -110 | 15.0 |"));
@@ -124,8 +135,8 @@ TEST(ReportCommand, WritesReportTablesAndFigures) {
     }
   EXPECT_TRUE(found) << report["labels_to_error"].dump();
 
-  for (const char* stem : {"learning-curve-accuracy", "learning-curve-nll",
-                           "learning-curve-mean_mutual_information"})
+  for (const char* stem :
+       {"learning-curve-accuracy", "learning-curve-nll", "learning-curve-mean_mutual_information"})
     for (const char* ext : {".png", ".svg"}) {
       const fs::path f = out / (std::string(stem) + ext);
       ASSERT_TRUE(fs::exists(f)) << f;

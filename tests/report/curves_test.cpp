@@ -1,9 +1,10 @@
-#include "bdal/core/error.h"
 #include "bdal/report/curves.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+
+#include "bdal/core/error.h"
 
 namespace bdal::report {
 namespace {

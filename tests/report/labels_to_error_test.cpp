@@ -1,9 +1,10 @@
-#include "bdal/core/error.h"
 #include "bdal/report/labels_to_error.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+
+#include "bdal/core/error.h"
 
 namespace bdal::report {
 namespace {
@@ -20,8 +21,8 @@ namespace {
 // binary, the tolerance must accept it); B and C never; the mean curve never (0.94).
 std::vector<Curve> three_seeds() {
   const std::vector<int64_t> n{20, 30, 40, 50};
-  return {{n, {0.80, 0.91, 0.92, 0.95}}, {n, {0.80, 0.85, 0.88, 0.93}},
-          {n, {0.70, 0.80, 0.89, 0.94}}};
+  return {
+      {n, {0.80, 0.91, 0.92, 0.95}}, {n, {0.80, 0.85, 0.88, 0.93}}, {n, {0.70, 0.80, 0.89, 0.94}}};
 }
 
 Curve mean_curve(const std::vector<Curve>& seeds) {

@@ -1,13 +1,13 @@
-#include "bdal/report/published.h"
-#include "bdal/report/report.h"
 #include "bdal/report/runs.h"
-#include "bdal/report/training_curves.h"
-
-#include "test_support.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+
+#include "bdal/report/published.h"
+#include "bdal/report/report.h"
+#include "bdal/report/training_curves.h"
+#include "test_support.h"
 
 namespace bdal::report {
 namespace {
@@ -20,15 +20,14 @@ LoopRun config_run(const std::string& strategy, uint64_t seed, int64_t acquisiti
   r.strategy = strategy;
   r.seed = seed;
   r.dir = fmt::format("/runs/{}-{}-{}", strategy, acquisition_size, seed);
-  r.config = {{"strategy", strategy},        {"seed", seed},
-              {"acquisition_size", acquisition_size}, {"trainer.epochs", 50},
-              {"rounds", seed * 10},          {"dataset", "mnist"}};
+  r.config = {{"strategy", strategy}, {"seed", seed},        {"acquisition_size", acquisition_size},
+              {"trainer.epochs", 50}, {"rounds", seed * 10}, {"dataset", "mnist"}};
   return r;
 }
 
 TEST(ReportRuns, SeriesAreStrategyPlusDifferingKeys) {
   const std::vector<LoopRun> runs{config_run("bald", 2, 5), config_run("bald", 1, 5),
-                              config_run("bald", 1, 10), config_run("random", 1, 5)};
+                                  config_run("bald", 1, 10), config_run("random", 1, 5)};
   const std::vector<Series> series = group_series(runs);
   // `rounds` differs too but only changes a run's length; trainer.epochs and dataset agree.
   ASSERT_EQ(series.size(), 3u);
@@ -43,7 +42,7 @@ TEST(ReportRuns, SeriesAreStrategyPlusDifferingKeys) {
 
 TEST(ReportRuns, OnlyStrategyWhenNothingElseDiffers) {
   const std::vector<LoopRun> runs{config_run("bald", 1, 5), config_run("random", 1, 5),
-                              config_run("bald", 2, 5)};
+                                  config_run("bald", 2, 5)};
   const auto series = group_series(runs);
   ASSERT_EQ(series.size(), 2u);
   EXPECT_EQ(series[0].name, "bald");
@@ -63,18 +62,23 @@ void write_text(const std::filesystem::path& p, const std::string& text) {
 }
 
 std::string round_line(int64_t round, int64_t n, double acc) {
-  return Json{{"schema_version", 1}, {"round", round}, {"n_labelled", n},
+  return Json{{"schema_version", 1},
+              {"round", round},
+              {"n_labelled", n},
               {"test", {{"accuracy", acc}, {"nll", 1.0 - acc}, {"mean_mutual_information", 0.1}}},
               {"timings_ms", {{"train", 10.0}, {"score", 2.0}, {"select", 1.0}, {"eval", 3.0}}}}
-             .dump() + "\n";
+             .dump() +
+         "\n";
 }
 
 TEST(ReportRuns, ReadsARunAndIgnoresATornLastLine) {
   TempDir dir;
-  write_text(dir / "a" / "config.json", R"({"strategy":"bald","seed":3,"split":{"test_size":100}})");
+  write_text(dir / "a" / "config.json",
+             R"({"strategy":"bald","seed":3,"split":{"test_size":100}})");
   write_text(dir / "a" / "rounds.jsonl",
              round_line(0, 20, 0.5) + round_line(1, 30, 0.6) + R"({"round":2,"n_lab)");
-  const std::string before = round_line(0, 20, 0.5) + round_line(1, 30, 0.6) + R"({"round":2,"n_lab)";
+  const std::string before =
+      round_line(0, 20, 0.5) + round_line(1, 30, 0.6) + R"({"round":2,"n_lab)";
   const LoopRun run = read_run(dir / "a");
   EXPECT_EQ(run.strategy, "bald");
   EXPECT_EQ(run.seed, 3u);
@@ -101,7 +105,8 @@ TEST(ReportRuns, ReadsConfigYamlWhenThereIsNoJson) {
 TEST(ReportRuns, MissingFieldsAreNamed) {
   TempDir dir;
   write_text(dir / "r" / "config.json", R"({"strategy":"bald","seed":1})");
-  write_text(dir / "r" / "rounds.jsonl", R"({"round":0,"n_labelled":20,"test":{"nll":1}})" "\n");
+  write_text(dir / "r" / "rounds.jsonl", R"({"round":0,"n_labelled":20,"test":{"nll":1}})"
+                                         "\n");
   const std::string m = bdal::testing::runtime_error_message([&] { read_run(dir / "r"); });
   EXPECT_TRUE(bdal::testing::HasSubstr(m, "line 1: field '/test/accuracy'"));
   write_text(dir / "s" / "rounds.jsonl", round_line(0, 20, 0.5));
@@ -123,11 +128,12 @@ TEST(ReportRuns, FindsRunDirectoriesRecursively) {
 TEST(ReportRuns, ReadsTrainingCurves) {
   TempDir dir;
   write_text(dir / "t" / "config.json", R"({"model":"lenet5","dataset":"mnist"})");
-  write_text(dir / "t" / "epochs.jsonl",
-             R"({"epoch":1,"train":{"loss":0.3,"accuracy":0.9},"test":{"accuracy":0.97,"nll":0.08}})"
-             "\n"
-             R"({"epoch":2,"train":{"loss":0.1,"accuracy":0.96}})"
-             "\n");
+  write_text(
+      dir / "t" / "epochs.jsonl",
+      R"({"epoch":1,"train":{"loss":0.3,"accuracy":0.9},"test":{"accuracy":0.97,"nll":0.08}})"
+      "\n"
+      R"({"epoch":2,"train":{"loss":0.1,"accuracy":0.96}})"
+      "\n");
   const TrainingRun t = read_training_run(dir / "t");
   EXPECT_EQ(t.label, "lenet5 on mnist");
   ASSERT_EQ(t.epochs.size(), 2u);
@@ -151,7 +157,8 @@ TEST(ReportRuns, OptionsAreValidated) {
   ReportOptions o;
   o.in_dir = dir.path();
   o.errors = {0.1, 1.5};
-  EXPECT_TRUE(bdal::testing::HasSubstr(bdal::testing::usage_error_message([&] { o.validate(); }), "1.5"));
+  EXPECT_TRUE(
+      bdal::testing::HasSubstr(bdal::testing::usage_error_message([&] { o.validate(); }), "1.5"));
   o.errors = {0.1};
   o.metric = "f1";
   EXPECT_THROW(o.validate(), UsageError);
@@ -184,9 +191,11 @@ namespace {
 
 void write_run_dir(const std::filesystem::path& dir, const std::string& strategy, int seed,
                    int64_t acquisition_size, const std::vector<double>& accuracy) {
-  write_text(dir / "config.json", Json{{"strategy", strategy}, {"seed", seed},
+  write_text(dir / "config.json", Json{{"strategy", strategy},
+                                       {"seed", seed},
                                        {"acquisition_size", acquisition_size},
-                                       {"dataset", "two-moons"}, {"model", "moons-mlp"}}
+                                       {"dataset", "two-moons"},
+                                       {"model", "moons-mlp"}}
                                       .dump());
   std::string lines;
   for (size_t r = 0; r < accuracy.size(); ++r)

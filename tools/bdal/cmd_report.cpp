@@ -1,12 +1,11 @@
 // `bdal report DIR`: tables, figures and report.md from the records of
 // `bdal run` / `bdal sweep` / `bdal train` under DIR (see docs/report.md).
-#include "commands.h"
-
-#include "bdal/report/report.h"
-
 #include <fmt/core.h>
 
 #include <memory>
+
+#include "bdal/report/report.h"
+#include "commands.h"
 
 namespace bdal::cli {
 
@@ -37,7 +36,8 @@ void add_report_command(CLI::App& app, GlobalOptions& /*global*/) {
     const report::Report r = report::build_report(o);
     fmt::print(stderr, "read {} run(s) in {} series and {} training run(s) under {}\n",
                r.runs.size(), r.series.size(), r.training.size(), o.in_dir.string());
-    report::write_report(r, [](const std::string& file) { fmt::print(stderr, "wrote {}\n", file); });
+    report::write_report(r,
+                         [](const std::string& file) { fmt::print(stderr, "wrote {}\n", file); });
     fmt::print("{}\n", (o.resolved_out_dir() / "report.md").string());
   });
 }

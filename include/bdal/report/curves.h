@@ -3,12 +3,12 @@
 // information; the area under the mean accuracy curve; wall time per phase.
 #pragma once
 
-#include "bdal/report/runs.h"
-#include "bdal/report/statistics.h"
-
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "bdal/report/runs.h"
+#include "bdal/report/statistics.h"
 
 namespace bdal::report {
 
@@ -58,9 +58,9 @@ struct PhaseTimes {
   double total() const { return train + score + select + eval; }
 };
 struct TimingSummary {
-  int64_t rounds = 0;      // rounds summed over seeds
-  PhaseTimes per_run_ms;   // mean over seeds of the run total
-  PhaseTimes per_round_ms; // mean over all rounds
+  int64_t rounds = 0;       // rounds summed over seeds
+  PhaseTimes per_run_ms;    // mean over seeds of the run total
+  PhaseTimes per_round_ms;  // mean over all rounds
 };
 TimingSummary summarize_timings(const std::vector<const LoopRun*>& runs);
 

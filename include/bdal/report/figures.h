@@ -5,11 +5,11 @@
 // (so a figure can be restyled by editing the script and re-running gnuplot).
 #pragma once
 
-#include "bdal/report/report.h"
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "bdal/report/report.h"
 
 namespace bdal::report {
 

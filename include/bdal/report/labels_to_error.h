@@ -7,12 +7,12 @@
 //                 curve has error <= e (the 2025 reproduction report's).
 #pragma once
 
-#include "bdal/report/curves.h"
-#include "bdal/report/statistics.h"
-
 #include <cstdint>
 #include <optional>
 #include <vector>
+
+#include "bdal/report/curves.h"
+#include "bdal/report/statistics.h"
 
 namespace bdal::report {
 

@@ -4,9 +4,9 @@
 // curve, wall time, published numbers side by side, and the figures.
 #pragma once
 
-#include "bdal/report/report.h"
-
 #include <string>
+
+#include "bdal/report/report.h"
 
 namespace bdal::report {
 

@@ -13,14 +13,14 @@
 namespace bdal::report {
 
 struct PublishedRow {
-  std::string strategy;      // the bdal strategy name of the paper's method
-  std::string paper_name;    // as the paper calls it
+  std::string strategy;        // the bdal strategy name of the paper's method
+  std::string paper_name;      // as the paper calls it
   int64_t acquired_to_10 = 0;  // acquired images to reach 10% test error
   int64_t acquired_to_5 = 0;   // ... 5%
 };
 
 struct PublishedTable {
-  std::string id;        // "gal2017", "pilz2025"
+  std::string id;  // "gal2017", "pilz2025"
   std::string citation;
   std::string dataset, model;  // the protocol's, as bdal names them
   std::string method;          // how the paper turned curves into counts

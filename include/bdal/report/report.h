@@ -3,17 +3,17 @@
 // gnuplot figures (write_report). The numbers are defined in docs/report.md.
 #pragma once
 
-#include "bdal/report/curves.h"
-#include "bdal/report/labels_to_error.h"
-#include "bdal/report/published.h"
-#include "bdal/report/runs.h"
-#include "bdal/report/training_curves.h"
-
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "bdal/report/curves.h"
+#include "bdal/report/labels_to_error.h"
+#include "bdal/report/published.h"
+#include "bdal/report/runs.h"
+#include "bdal/report/training_curves.h"
 
 namespace bdal::report {
 
@@ -65,8 +65,8 @@ struct PublishedComparison {
   const SeriesReport* ours = nullptr;
   double error = 0.0;
   int64_t published = 0;
-  std::optional<int64_t> average_step;   // ours, acquired
-  std::optional<double> step_average;    // ours, mean acquired over the seeds that reached it
+  std::optional<int64_t> average_step;  // ours, acquired
+  std::optional<double> step_average;   // ours, mean acquired over the seeds that reached it
 };
 // For every series whose dataset/model match a published protocol and whose
 // strategy the paper reports, and every target error the paper reports.

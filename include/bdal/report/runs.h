@@ -4,11 +4,10 @@
 // runs that differ only by seed are replicates of one series.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -54,10 +53,10 @@ const std::vector<std::string>& keys_ignored_for_series();
 // Runs with the same strategy and the same value of every config key that
 // differs somewhere among `runs` (except the ignored keys) form a series.
 struct Series {
-  std::string name;      // "bald", or "bald acquisition_size=5" when a key differs
+  std::string name;  // "bald", or "bald acquisition_size=5" when a key differs
   std::string strategy;
   std::map<std::string, nlohmann::json> distinguishing;  // key -> value of this series
-  std::vector<const LoopRun*> runs;                           // sorted by seed
+  std::vector<const LoopRun*> runs;                      // sorted by seed
 };
 
 // Series sorted by name; `runs` must outlive the result.

@@ -3,11 +3,11 @@
 // holding all of them.
 #pragma once
 
-#include "bdal/report/report.h"
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "bdal/report/report.h"
 
 namespace bdal::report {
 
