@@ -21,10 +21,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Runs `gnuplot script` in `dir` (scripts name their files relative to it).
-void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::string& script) {
+// Runs `gnuplot script` in `dir` (scripts name their files relative to it),
+// with `variables` ("name='value'; ...") set first.
+void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::string& script,
+                 const std::string& variables) {
   const std::string script_path = (dir / script).string();
-  std::vector<std::string> args{gnuplot, "-e", "cd " + gnuplot_quote(dir.string()), script_path};
+  std::vector<std::string> args{gnuplot, "-e",
+                                "cd " + gnuplot_quote(dir.string()) + "; " + variables,
+                                script_path};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -42,14 +46,19 @@ void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::str
              WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
-// The lines that make one figure into both formats.
+// The lines that make one figure into both formats. bdal sets png_out and
+// svg_out to temporary names and renames them once gnuplot succeeded (no
+// half-drawn figure under the final name); run by hand, the script writes
+// <stem>.png and <stem>.svg.
 std::string both_terminals(const std::string& stem, const std::string& plot, int width,
                            int height) {
   return fmt::format(
       "set terminal pngcairo size {w},{h} noenhanced font ',10'\n"
-      "set output '{s}.png'\n{p}\n"
+      "if (!exists('png_out')) png_out = '{s}.png'\n"
+      "if (!exists('svg_out')) svg_out = '{s}.svg'\n"
+      "set output png_out\n{p}\n"
       "set terminal svg size {w},{h} noenhanced font 'sans,11' background '#ffffff'\n"
-      "set output '{s}.svg'\n{p}\nunset output\n",
+      "set output svg_out\n{p}\nunset output\n",
       fmt::arg("w", width), fmt::arg("h", height), fmt::arg("s", stem), fmt::arg("p", plot));
 }
 
@@ -174,11 +183,16 @@ std::vector<std::string> write_figures(const Report& report, const fs::path& out
   if (!report.training.empty()) stems.push_back(training_figure(report, out_dir));
   std::vector<std::string> written;
   for (const std::string& stem : stems) {
-    run_gnuplot(gnuplot, out_dir, stem + ".gp");
-    for (const char* ext : {".png", ".svg"}) {
-      const fs::path f = out_dir / (stem + ext);
-      BDAL_CHECK(fs::exists(f) && fs::file_size(f) > 0, "gnuplot did not write '{}'", f.string());
-      written.push_back(stem + ext);
+    const std::string png = stem + ".png", svg = stem + ".svg";
+    run_gnuplot(gnuplot, out_dir, stem + ".gp",
+                fmt::format("png_out = {}; svg_out = {}", gnuplot_quote(png + ".part"),
+                            gnuplot_quote(svg + ".part")));
+    for (const std::string& name : {png, svg}) {
+      const fs::path part = out_dir / (name + ".part");
+      BDAL_CHECK(fs::exists(part) && fs::file_size(part) > 0, "gnuplot did not write '{}'",
+                 part.string());
+      fs::rename(part, out_dir / name);
+      written.push_back(name);
     }
   }
   return written;
