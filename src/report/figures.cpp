@@ -26,9 +26,8 @@ namespace fs = std::filesystem;
 void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::string& script,
                  const std::string& variables) {
   const std::string script_path = (dir / script).string();
-  std::vector<std::string> args{gnuplot, "-e",
-                                "cd " + gnuplot_quote(dir.string()) + "; " + variables,
-                                script_path};
+  std::vector<std::string> args{
+      gnuplot, "-e", "cd " + gnuplot_quote(dir.string()) + "; " + variables, script_path};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

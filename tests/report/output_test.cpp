@@ -1,0 +1,81 @@
+// Small pieces of the report's output: gnuplot string quoting, CSV number
+// cells, and the markdown of a hand-built report.
+#include "bdal/report/figures.h"
+#include "bdal/report/markdown.h"
+#include "bdal/report/tables.h"
+
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace bdal::report {
+namespace {
+
+using bdal::testing::HasSubstr;
+
+TEST(ReportOutput, GnuplotQuoteDoublesSingleQuotes) {
+  EXPECT_EQ(gnuplot_quote("bald"), "'bald'");
+  EXPECT_EQ(gnuplot_quote("it's"), "'it''s'");
+  EXPECT_EQ(gnuplot_quote("a\"b"), "'a\"b'");  // double quotes need nothing in single quotes
+}
+
+TEST(ReportOutput, NumberCells) {
+  EXPECT_EQ(number_cell(0.1), "0.1");
+  EXPECT_EQ(number_cell(15.0), "15");
+  EXPECT_EQ(number_cell(std::nan("")), "");  // no value: an empty cell
+}
+
+// One series, one seed: no interval, and Step-Average without an sd.
+Report one_seed_report(LoopRun& run) {
+  run.strategy = "margin";
+  run.seed = 7;
+  run.config = {{"strategy", "margin"}, {"seed", 7}, {"dataset", "mnist"}, {"model", "lenet5"}};
+  for (int r = 0; r < 3; ++r) {
+    RoundPoint p;
+    p.round = r;
+    p.n_labelled = 20 + 10 * r;
+    p.accuracy = 0.85 + 0.05 * r;
+    run.rounds.push_back(p);
+  }
+  Report report;
+  report.options.in_dir = "/records";
+  report.options.errors = {0.10};
+  report.options.figures = false;
+  SeriesReport s;
+  s.series = group_series({run}).front();
+  s.series.runs = {&run};
+  s.dataset = "mnist";
+  s.model = "lenet5";
+  s.initial_labelled = 20;
+  s.curves = aggregate_curves(s.series.runs);
+  LabelsToError t;
+  t.error = 0.10;
+  t.step_labelled = step_average({seed_curve(run, Metric::kAccuracy)}, 0.10);
+  t.step_acquired = step_average({seed_curve(run, Metric::kAccuracy)}, 0.10, {20});
+  t.average_labelled = 30;
+  t.average_acquired = 10;
+  s.to_error = {t};
+  s.auc = area_under_curve(s.curves.mean(Metric::kAccuracy));
+  report.series.push_back(s);
+  return report;
+}
+
+TEST(ReportOutput, MarkdownOfOneSeed) {
+  LoopRun run;
+  const Report report = one_seed_report(run);
+  const std::string md = render_markdown(report);
+  // Step-Average of one seed has no sd; no random series, so no ratio.
+  EXPECT_TRUE(HasSubstr(md, "| margin | 10.0 | – | 10 | – | 30.0 | 30 | 0 of 1 | s7: 10 |"));
+  EXPECT_TRUE(HasSubstr(md, "| 20 | 0.8500 ± n/a |"));  // one seed: no interval
+  EXPECT_TRUE(HasSubstr(md, "Figures were not drawn"));
+  // The reproduction report publishes no margin numbers: no comparison section.
+  EXPECT_FALSE(HasSubstr(md, "Published numbers side by side"));
+  const auto json = report_json(report);
+  EXPECT_TRUE(json["learning_curves"][0]["accuracy_ci95_half_width"].is_null());
+  EXPECT_EQ(json["labels_to_error"][1]["per_seed"][0], 10);
+}
+
+}  // namespace
+}  // namespace bdal::report
