@@ -1,5 +1,6 @@
 // `bdal run EXPERIMENT`: one active-learning run per seed, resumable.
 #include "commands.h"
+#include "long_command.h"
 
 #include "bdal/core/error.h"
 #include "bdal/core/runtime.h"
@@ -13,21 +14,11 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <memory>
 #include <optional>
 
 namespace bdal::cli {
 namespace {
-
-std::atomic<bool> g_stop{false};
-
-// First Ctrl-C / SIGTERM: finish cleanly after the last complete step.
-// A second one: the default action (terminate now).
-void on_signal(int signal) {
-  g_stop.store(true);
-  std::signal(signal, SIG_DFL);
-}
 
 struct RunArgs {
   std::string experiment;
@@ -37,11 +28,6 @@ struct RunArgs {
   std::vector<uint64_t> seeds;
   bool print_config = false;
 };
-
-std::string hms(double seconds) {
-  const auto s = static_cast<int64_t>(seconds);
-  return fmt::format("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
-}
 
 // One progress line per round: a redrawn line on a terminal, plain lines in a log.
 class RoundPrinter {
@@ -88,8 +74,7 @@ void run_experiment(const RunArgs& args, const GlobalOptions& global) {
     return;
   }
   core::configure_threads(global.threads);
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  const std::atomic<bool>& stop = stop_cleanly_on_signals();
 
   data::DatasetOptions data_options;
   data_options.data_dir = global.data_dir;
@@ -114,7 +99,7 @@ void run_experiment(const RunArgs& args, const GlobalOptions& global) {
                           ? base
                           : base / fmt::format("{}-seed{}", config.strategy, seed);
     options.command_line = global.command_line;
-    options.stop = &g_stop;
+    options.stop = &stop;
     RoundPrinter printer(fmt::format("[{} seed {}]", config.strategy, seed));
     options.on_round = [&printer](const loop::RoundProgress& p) { printer(p); };
     options.log = [](const std::string& s) { fmt::print(stderr, "{}\n", s); };

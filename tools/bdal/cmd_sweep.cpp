@@ -2,6 +2,7 @@
 // `bdal run` process; side by side here (--jobs) or as a Slurm job array
 // (--emit-slurm).
 #include "commands.h"
+#include "long_command.h"
 
 #include "bdal/core/error.h"
 #include "bdal/core/records.h"
@@ -12,20 +13,12 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
 #include <fstream>
 #include <memory>
 #include <thread>
 
 namespace bdal::cli {
 namespace {
-
-std::atomic<bool> g_stop{false};
-
-void on_signal(int signal) {
-  g_stop.store(true);
-  std::signal(signal, SIG_DFL);  // a second Ctrl-C ends the sweep at once
-}
 
 struct SweepArgs {
   std::string experiment, out, emit_slurm;
@@ -37,11 +30,6 @@ struct SweepArgs {
   bool dry_run = false;
   experiment::SlurmOptions slurm;
 };
-
-std::string hms(double seconds) {
-  const auto s = static_cast<int64_t>(seconds);
-  return fmt::format("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
-}
 
 std::filesystem::path own_executable() {
   std::error_code ec;
@@ -117,8 +105,7 @@ void run_sweep_command(const SweepArgs& args, const GlobalOptions& global) {
   if (jobs == 0) jobs = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) /
                                         launch.threads);
   experiment::prepare_sweep_dir(plan, dir);  // refuses a directory of another experiment
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  const std::atomic<bool>& stop = stop_cleanly_on_signals();
   fmt::print(stderr, "{}: {} cells in {}, {} at a time, {} thread(s) each; logs in {}\n",
              plan.experiment.name, plan.cells.size(), dir.string(), jobs, launch.threads,
              (dir / "logs").string());
@@ -127,7 +114,7 @@ void run_sweep_command(const SweepArgs& args, const GlobalOptions& global) {
   auto last_plain = std::chrono::steady_clock::time_point{};
   experiment::SweepRunOptions options;
   options.jobs = jobs;
-  options.stop = &g_stop;
+  options.stop = &stop;
   options.on_progress = [&](const experiment::SweepProgress& p) {
     std::string eta = "--:--:--";
     if (p.rounds_done_this_session > 0)
