@@ -25,9 +25,12 @@ namespace fs = std::filesystem;
 // with `variables` ("name='value'; ...") set first.
 void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::string& script,
                  const std::string& variables) {
-  const std::string script_path = (dir / script).string();
+  // Absolute: gnuplot changes into `dir` before it reads the script.
+  const fs::path absolute_dir = fs::absolute(dir);
+  const std::string script_path = (absolute_dir / script).string();
   std::vector<std::string> args{
-      gnuplot, "-e", "cd " + gnuplot_quote(dir.string()) + "; " + variables, script_path};
+      gnuplot, "-e", "cd " + gnuplot_quote(absolute_dir.string()) + "; " + variables,
+      script_path};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

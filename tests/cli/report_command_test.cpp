@@ -159,6 +159,19 @@ TEST(ReportCommand, DefaultOutputAndErrorsOption) {
   EXPECT_EQ(run_bdal("report " + shell_quote(dir.path()) + " --no-figures").exit_code, 0);
 }
 
+TEST(ReportCommand, RelativePathsWork) {
+  ASSERT_TRUE(gnuplot_on_path()) << "gnuplot is not on PATH: install gnuplot-nox";
+  TempDir dir;
+  write_runs(dir / "runs");
+  const fs::path before = fs::current_path();
+  fs::current_path(dir.path());  // bdal inherits it: "runs" and "out" are relative
+  const auto r = run_bdal("report runs --out out/report");
+  fs::current_path(before);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(fs::exists(dir / "out" / "report" / "report.md"));
+  EXPECT_GT(fs::file_size(dir / "out" / "report" / "learning-curve-accuracy.png"), 0u);
+}
+
 TEST(ReportCommand, TrainingRunsGetTrainingCurves) {
   ASSERT_TRUE(gnuplot_on_path()) << "gnuplot is not on PATH: install gnuplot-nox";
   TempDir dir;
