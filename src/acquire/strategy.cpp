@@ -5,7 +5,18 @@
 
 #include <ATen/ATen.h>
 
+#include <cmath>
+
 namespace bdal::acquire {
+
+void StrategyOptions::validate() const {
+  BDAL_CHECK_USAGE(temperature >= 0.0 && std::isfinite(temperature),
+                   "strategy_options.temperature must be finite and >= 0, got {}", temperature);
+  BDAL_CHECK_USAGE(max_configs >= 1, "strategy_options.max_configs must be >= 1, got {}",
+                   max_configs);
+  BDAL_CHECK_USAGE(prefilter >= 0, "strategy_options.prefilter must be >= 0 (0 = off), got {}",
+                   prefilter);
+}
 
 int64_t AcquisitionInput::pool_size() const {
   if (log_probs_N_K_C.defined()) return log_probs_N_K_C.size(0);
@@ -15,8 +26,8 @@ int64_t AcquisitionInput::pool_size() const {
 
 Selection top_b(const at::Tensor& scores_N, int64_t batch_size, uint64_t seed) {
   const int64_t n = scores_N.size(0);
-  BDAL_CHECK(batch_size >= 1 && batch_size <= n,
-             "cannot select {} points from a pool of {}", batch_size, n);
+  BDAL_CHECK(batch_size >= 1 && batch_size <= n, "cannot select {} points from a pool of {}",
+             batch_size, n);
   BDAL_CHECK(!scores_N.isnan().any().item<bool>(), "acquisition scores contain NaN");
   at::Generator gen = core::make_generator(seed);
   // Shuffle, then a stable descending sort: equal scores keep the random order.

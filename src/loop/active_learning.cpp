@@ -38,6 +38,22 @@ bool may_change_on_resume(const std::string& key) {
   return key == "rounds" || key == "budget" || key == "chunk_size";
 }
 
+// `key` (one setting, or a group such as "strategy_options") holds only
+// settings of keys_added_after_first_records(), each at its default in `now`.
+bool added_since_the_run_at_default(const std::string& key, const nlohmann::json& now) {
+  static const nlohmann::json defaults = to_json(LoopConfig{});
+  const auto& added = keys_added_after_first_records();
+  bool any = false;
+  for (const std::string& k : config_keys()) {
+    if (k != key && k.rfind(key + ".", 0) != 0) continue;
+    const auto p = config_pointer(k);
+    if (std::find(added.begin(), added.end(), k) == added.end()) return false;
+    if (!now.contains(p) || now.at(p) != defaults.at(p)) return false;
+    any = true;
+  }
+  return any;
+}
+
 void check_same_config(const nlohmann::json& saved, const nlohmann::json& now,
                        const std::filesystem::path& run_dir) {
   const auto diff = nlohmann::json::diff(saved, now);
@@ -47,6 +63,9 @@ void check_same_config(const nlohmann::json& saved, const nlohmann::json& now,
       if (c == '/') c = '.';
     if (may_change_on_resume(key)) continue;
     const auto pointer = nlohmann::json::json_pointer(op.at("path").get<std::string>());
+    // Settings bdal gained after the run started, at their defaults: the run
+    // was made with that behaviour.
+    if (op.at("op") == "add" && added_since_the_run_at_default(key, now)) continue;
     throw UsageError(fmt::format(
         "run directory '{}' holds a run with {} = {}, but this config has {}; resume with the "
         "same settings or use another run directory",
@@ -104,7 +123,8 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
   models::ModelOptions model_options = config.model_options;
   model_options.input_shape = data.train.inputs.sizes().slice(1).vec();
   model_options.num_classes = data.train.num_classes;
-  const auto strategy = acquire::make_strategy(config.strategy);
+  const auto strategy = acquire::make_strategy(config.strategy, config.strategy_options);
+  const acquire::Needs needs = strategy->needs();
 
   // Resume: replay what the records acquired; refuse a different config.
   std::filesystem::create_directories(dir);
@@ -155,8 +175,9 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
   core::write_json_atomic(dir / "config.json", config_json);
   for (const auto& [name, text] : options.extra_files) core::write_text_atomic(dir / name, text);
   // meta.json describes the first invocation; each resume leaves its own.
-  core::write_json_atomic(round == 0 ? dir / "meta.json" : dir / fmt::format("meta-resume-{}.json", round),
-                          core::run_meta(options.command_line));
+  core::write_json_atomic(
+      round == 0 ? dir / "meta.json" : dir / fmt::format("meta-resume-{}.json", round),
+      core::run_meta(options.command_line));
 
   std::shared_ptr<models::McClassifier> model;
   if (!config.reinitialise && round > 0) {
@@ -202,8 +223,12 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     record.best_epoch = fit.best_epoch;
 
     start = Clock::now();
-    record.test = train::evaluate(*model, test,
-                                  {config.eval_samples, config.chunk_size, seeds.derive("eval", round)});
+    record.test = train::evaluate(
+        *model, test, {config.eval_samples, config.chunk_size, seeds.derive("eval", round)});
+    // Its own seed, so keeping it changed no other number of a record.
+    record.train = train::evaluate(
+        *model, labelled,
+        {config.eval_samples, config.chunk_size, seeds.derive("eval-train", round)});
     record.timings.eval_ms = ms_since(start);
 
     const bool acquire_now = round < final_round;
@@ -212,20 +237,26 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
       at::Tensor candidates = state.pool();
       if (config.pool_subset > 0 && config.pool_subset < candidates.size(0)) {
         at::Generator gen = core::make_generator(seeds.derive("pool-subset", round));
-        const at::Tensor pick = at::randperm(candidates.size(0), gen, at::kLong)
-                                    .slice(0, 0, config.pool_subset);
+        const at::Tensor pick =
+            at::randperm(candidates.size(0), gen, at::kLong).slice(0, 0, config.pool_subset);
         candidates = candidates.index_select(0, std::get<0>(pick.sort()));
       }
       acquire::AcquisitionInput input;
       input.seed = seeds.derive("acquire", round);
-      if (strategy->needs().log_probs) {
+      if (needs.log_probs) {
         at::Generator mc_gen = core::make_generator(seeds.derive("mc", round));
-        input.log_probs_N_K_C = infer::mc_log_probs(
-            *model, data.train.inputs.index_select(0, candidates),
-            {config.score_samples, config.chunk_size}, mc_gen);
+        input.log_probs_N_K_C =
+            infer::mc_log_probs(*model, data.train.inputs.index_select(0, candidates),
+                                {config.score_samples, config.chunk_size}, mc_gen);
       } else {
         input.log_probs_N_K_C = at::empty({candidates.size(0), 0, 0});
       }
+      if (needs.embeddings)
+        input.embeddings_N_D = model->penultimate_features(
+            data.train.inputs.index_select(0, candidates), config.chunk_size);
+      if (needs.labelled_embeddings)
+        input.labelled_embeddings_M_D =
+            model->penultimate_features(labelled.inputs, config.chunk_size);
       record.timings.score_ms = ms_since(start);
       record.pool_scored = candidates.size(0);
 

@@ -20,21 +20,22 @@ struct Field {
 
 template <typename T>
 Field field(std::string key, std::function<T&(LoopConfig&)> ref) {
-  return {key,
-          [ref](const LoopConfig& c) { return Json(ref(const_cast<LoopConfig&>(c))); },
+  return {key, [ref](const LoopConfig& c) { return Json(ref(const_cast<LoopConfig&>(c))); },
           [ref, key](LoopConfig& c, const Json& v, const std::string& where) {
             ref(c) = read_config_value<T>(key, v, where);
           }};
 }
 
-#define BDAL_FIELD(T, key, member) \
-  field<T>(key, [](LoopConfig& c) -> T& { return c.member; })
+#define BDAL_FIELD(T, key, member) field<T>(key, [](LoopConfig& c) -> T& { return c.member; })
 
 const std::vector<Field>& fields() {
   static const std::vector<Field> list{
       BDAL_FIELD(std::string, "dataset", dataset),
       BDAL_FIELD(std::string, "model", model),
       BDAL_FIELD(std::string, "strategy", strategy),
+      BDAL_FIELD(double, "strategy_options.temperature", strategy_options.temperature),
+      BDAL_FIELD(int64_t, "strategy_options.max_configs", strategy_options.max_configs),
+      BDAL_FIELD(int64_t, "strategy_options.prefilter", strategy_options.prefilter),
       BDAL_FIELD(uint64_t, "seed", seed),
       BDAL_FIELD(int64_t, "acquisition_size", acquisition_size),
       BDAL_FIELD(int64_t, "rounds", rounds),
@@ -76,7 +77,8 @@ const Field* find_field(const std::string& key) {
 }
 
 // {"a": {"b": 1}} -> {"a.b": 1}; lists and scalars are leaves.
-void flatten(const Json& tree, const std::string& prefix, std::vector<std::pair<std::string, Json>>& out) {
+void flatten(const Json& tree, const std::string& prefix,
+             std::vector<std::pair<std::string, Json>>& out) {
   if (tree.is_object()) {
     for (const auto& [k, v] : tree.items()) flatten(v, prefix.empty() ? k : prefix + "." + k, out);
   } else {
@@ -84,15 +86,22 @@ void flatten(const Json& tree, const std::string& prefix, std::vector<std::pair<
   }
 }
 
-// "a.b" -> "/a/b"
-Json::json_pointer pointer(const std::string& dotted) {
+Json::json_pointer pointer(const std::string& dotted) { return config_pointer(dotted); }
+
+}  // namespace
+
+Json::json_pointer config_pointer(const std::string& dotted) {
   std::string p = "/" + dotted;
   for (char& c : p)
     if (c == '.') c = '/';
   return Json::json_pointer(p);
 }
 
-}  // namespace
+const std::vector<std::string>& keys_added_after_first_records() {
+  static const std::vector<std::string> keys = {
+      "strategy_options.temperature", "strategy_options.max_configs", "strategy_options.prefilter"};
+  return keys;
+}
 
 std::string describe_json_value(const Json& v) {
   if (v.is_string()) return fmt::format("the string \"{}\"", v.get<std::string>());
@@ -130,8 +139,8 @@ void apply_json(const Json& tree, LoopConfig& config, const std::string& where) 
   for (const auto& [key, value] : items) {
     const Field* f = find_field(key);
     if (!f)
-      throw UsageError(fmt::format("{}: unknown key '{}'; known keys: name, source, seeds, {}", where,
-                                   key, fmt::join(config_keys(), ", ")));
+      throw UsageError(fmt::format("{}: unknown key '{}'; known keys: name, source, seeds, {}",
+                                   where, key, fmt::join(config_keys(), ", ")));
     f->set(config, value, where);
   }
 }
@@ -147,6 +156,7 @@ void LoopConfig::validate() const {
   data::dataset_registry().find(dataset);
   models::model_registry().find(model);
   acquire::strategy_registry().find(strategy);
+  strategy_options.validate();
   BDAL_CHECK_USAGE(acquisition_size >= 1, "acquisition_size must be >= 1, got {}",
                    acquisition_size);
   BDAL_CHECK_USAGE(rounds >= 0, "rounds must be >= 0, got {}", rounds);

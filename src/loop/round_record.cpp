@@ -6,29 +6,30 @@
 namespace bdal::loop {
 
 nlohmann::json to_json(const RoundRecord& r) {
-  return {{"schema_version", core::kSchemaVersion},
-          {"round", r.round},
-          {"n_labelled", r.n_labelled},
-          {"test", train::to_json(r.test)},
-          {"acquired", r.acquired},
-          {"scores", r.scores},
-          {"pool_scored", r.pool_scored},
-          {"epochs", r.epochs},
-          {"best_epoch", r.best_epoch},
-          {"timings_ms",
-           {{"train", r.timings.train_ms},
-            {"eval", r.timings.eval_ms},
-            {"score", r.timings.score_ms},
-            {"select", r.timings.select_ms}}}};
+  nlohmann::json j = {{"schema_version", core::kSchemaVersion},
+                      {"round", r.round},
+                      {"n_labelled", r.n_labelled},
+                      {"test", train::to_json(r.test)},
+                      {"acquired", r.acquired},
+                      {"scores", r.scores},
+                      {"pool_scored", r.pool_scored},
+                      {"epochs", r.epochs},
+                      {"best_epoch", r.best_epoch},
+                      {"timings_ms",
+                       {{"train", r.timings.train_ms},
+                        {"eval", r.timings.eval_ms},
+                        {"score", r.timings.score_ms},
+                        {"select", r.timings.select_ms}}}};
+  if (r.train) j["train"] = train::to_json(*r.train);
+  return j;
 }
 
 RoundRecord round_record_from_json(const nlohmann::json& j) {
   RoundRecord r;
   r.round = j.at("round").get<int64_t>();
   r.n_labelled = j.at("n_labelled").get<int64_t>();
-  const auto& t = j.at("test");
-  r.test = {t.at("accuracy").get<double>(), t.at("nll").get<double>(), t.at("ece").get<double>(),
-            t.at("mean_entropy").get<double>(), t.at("mean_mutual_information").get<double>()};
+  r.test = train::metrics_from_json(j.at("test"));
+  if (j.contains("train")) r.train = train::metrics_from_json(j.at("train"));
   r.acquired = j.at("acquired").get<std::vector<int64_t>>();
   r.scores = j.at("scores").get<std::vector<double>>();
   r.pool_scored = j.at("pool_scored").get<int64_t>();

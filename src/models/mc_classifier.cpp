@@ -16,8 +16,8 @@ int64_t McClassifier::feature_dim() const { return head_.front().linear->options
 
 void McClassifier::add_head_layer(const std::string& name, double dropout, int64_t in, int64_t out,
                                   bool relu) {
-  BDAL_CHECK_USAGE(dropout >= 0.0 && dropout < 1.0,
-                   "dropout must be in [0, 1), got {} (layer {})", dropout, name);
+  BDAL_CHECK_USAGE(dropout >= 0.0 && dropout < 1.0, "dropout must be in [0, 1), got {} (layer {})",
+                   dropout, name);
   HeadLayer layer;
   layer.dropout = dropout;
   layer.linear = register_module(name, torch::nn::Linear(in, out));
@@ -46,6 +46,21 @@ at::Tensor McClassifier::head_deterministic(const at::Tensor& features_N_F) {
     if (layer.relu) h = at::relu(h);
   }
   return h;
+}
+
+at::Tensor McClassifier::penultimate_features(const at::Tensor& inputs, int64_t chunk_size) {
+  at::NoGradGuard no_grad;
+  std::vector<at::Tensor> blocks;
+  for (int64_t start = 0; start < inputs.size(0); start += chunk_size) {
+    at::Tensor h = trunk(inputs.slice(0, start, std::min(start + chunk_size, inputs.size(0))));
+    for (size_t i = 0; i + 1 < head_.size(); ++i) {
+      h = at::linear(h, head_[i].linear->weight, head_[i].linear->bias);
+      if (head_[i].relu) h = at::relu(h);
+    }
+    blocks.push_back(h);
+  }
+  if (blocks.empty()) return at::empty({0, head_.back().linear->weight.size(1)});
+  return at::cat(blocks);
 }
 
 at::Tensor McClassifier::forward_deterministic(const at::Tensor& inputs) {

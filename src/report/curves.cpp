@@ -8,12 +8,21 @@
 
 namespace bdal::report {
 
+const std::vector<Metric>& curve_metrics() {
+  static const std::vector<Metric> metrics = {
+      Metric::kAccuracy, Metric::kNll, Metric::kMeanMutualInformation, Metric::kTrainAccuracy};
+  return metrics;
+}
+
 Metric parse_metric(const std::string& name) {
-  if (name == "accuracy") return Metric::kAccuracy;
-  if (name == "nll") return Metric::kNll;
-  if (name == "mean_mutual_information" || name == "mi") return Metric::kMeanMutualInformation;
-  throw UsageError(fmt::format(
-      "unknown metric '{}'; known metrics: accuracy, nll, mean_mutual_information", name));
+  std::vector<std::string> known;
+  for (Metric m : curve_metrics()) {
+    if (name == metric_name(m)) return m;
+    known.push_back(metric_name(m));
+  }
+  if (name == "mi") return Metric::kMeanMutualInformation;
+  throw UsageError(
+      fmt::format("unknown metric '{}'; known metrics: {}", name, fmt::join(known, ", ")));
 }
 
 std::string metric_name(Metric metric) {
@@ -24,6 +33,8 @@ std::string metric_name(Metric metric) {
       return "nll";
     case Metric::kMeanMutualInformation:
       return "mean_mutual_information";
+    case Metric::kTrainAccuracy:
+      return "train_accuracy";
   }
   return "?";
 }
@@ -36,6 +47,8 @@ std::string metric_label(Metric metric) {
       return "test NLL (nats)";
     case Metric::kMeanMutualInformation:
       return "test mean mutual information (nats)";
+    case Metric::kTrainAccuracy:
+      return "train accuracy (labelled set)";
   }
   return "?";
 }
@@ -48,6 +61,8 @@ double metric_value(const RoundPoint& point, Metric metric) {
       return point.nll;
     case Metric::kMeanMutualInformation:
       return point.mean_mutual_information;
+    case Metric::kTrainAccuracy:
+      return point.train_accuracy;
   }
   return 0.0;
 }
@@ -69,6 +84,8 @@ const Summary& CurvePoint::of(Metric metric) const {
       return nll;
     case Metric::kMeanMutualInformation:
       return mean_mutual_information;
+    case Metric::kTrainAccuracy:
+      return train_accuracy;
   }
   return accuracy;
 }
@@ -94,13 +111,14 @@ SeriesCurves aggregate_curves(const std::vector<const LoopRun*>& runs) {
       out.n_labelled_not_in_all_seeds.push_back(n);
       continue;
     }
-    std::vector<double> acc, nll, mi;
+    std::vector<double> acc, nll, mi, train_acc;
     for (const RoundPoint* p : points) {
       acc.push_back(p->accuracy);
       nll.push_back(p->nll);
       mi.push_back(p->mean_mutual_information);
+      train_acc.push_back(p->train_accuracy);
     }
-    out.points.push_back({n, summarize(acc), summarize(nll), summarize(mi)});
+    out.points.push_back({n, summarize(acc), summarize(nll), summarize(mi), summarize(train_acc)});
   }
   return out;
 }

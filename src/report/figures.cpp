@@ -29,8 +29,7 @@ void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::str
   const fs::path absolute_dir = fs::absolute(dir);
   const std::string script_path = (absolute_dir / script).string();
   std::vector<std::string> args{
-      gnuplot, "-e", "cd " + gnuplot_quote(absolute_dir.string()) + "; " + variables,
-      script_path};
+      gnuplot, "-e", "cd " + gnuplot_quote(absolute_dir.string()) + "; " + variables, script_path};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -75,6 +74,7 @@ std::string learning_curve_figure(const Report& report, Metric metric, const fs:
     dat << "# series " << s.series.name << " (" << s.curves.n_seeds << " seeds)\n";
     for (const CurvePoint& p : s.curves.points) {
       const Summary& v = p.of(metric);
+      if (!std::isfinite(v.mean)) continue;  // a seed without this metric
       // One seed has no interval: the band collapses onto the mean.
       const double hw = std::isfinite(v.half_width) ? v.half_width : 0.0;
       dat << fmt::format("{} {} {} {}\n", p.n_labelled, v.mean, v.mean - hw, v.mean + hw);
@@ -94,7 +94,8 @@ std::string learning_curve_figure(const Report& report, Metric metric, const fs:
   std::vector<std::string> all = bands;
   all.insert(all.end(), lines.begin(), lines.end());
   const std::string plot = "plot " + fmt::format("{}", fmt::join(all, ", \\\n     "));
-  const std::string key = metric == Metric::kAccuracy ? "bottom right" : "top right";
+  const bool rises = metric == Metric::kAccuracy || metric == Metric::kTrainAccuracy;
+  const std::string key = rises ? "bottom right" : "top right";
   const std::string script = fmt::format(
       "# {} vs labelled points: mean over seeds, band = 95% Student-t CI. Made by bdal report.\n"
       "set title {}\nset xlabel 'labelled points (initial set included)'\nset ylabel {}\n"
@@ -180,8 +181,8 @@ std::vector<std::string> write_figures(const Report& report, const fs::path& out
                                        const std::string& gnuplot) {
   std::vector<std::string> stems;
   if (!report.series.empty())
-    for (Metric m : {Metric::kAccuracy, Metric::kNll, Metric::kMeanMutualInformation})
-      stems.push_back(learning_curve_figure(report, m, out_dir));
+    for (Metric m : curve_metrics())
+      if (report.has_values(m)) stems.push_back(learning_curve_figure(report, m, out_dir));
   if (!report.training.empty()) stems.push_back(training_figure(report, out_dir));
   std::vector<std::string> written;
   for (const std::string& stem : stems) {

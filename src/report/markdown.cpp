@@ -147,8 +147,9 @@ void curves_section(const Report& report, std::string& md) {
   md += fmt::format("## Learning curves: {}\n\n", metric_label(metric));
   md +=
       "Mean ± 95% CI half-width over seeds, at each labelled-set size (initial set "
-      "included). Only n_labelled values present in every seed of a series are averaged. All "
-      "three metrics (accuracy, NLL, mean mutual information) are in `learning_curves.csv`.\n\n";
+      "included). Only n_labelled values present in every seed of a series are averaged. Every "
+      "metric (test accuracy, NLL and mean mutual information; accuracy on the labelled set "
+      "where the records keep it) is in `learning_curves.csv`.\n\n";
   std::set<int64_t> all_n;
   for (const SeriesReport& s : report.series)
     for (const CurvePoint& p : s.curves.points) all_n.insert(p.n_labelled);
@@ -210,9 +211,10 @@ void figures_section(const Report& report, std::string& md) {
   }
   md += "## Figures\n\n";
   if (!report.series.empty()) {
-    for (Metric m : {Metric::kAccuracy, Metric::kNll, Metric::kMeanMutualInformation})
-      md += fmt::format("![{} vs labelled points](learning-curve-{}.png)\n\n", metric_label(m),
-                        metric_name(m));
+    for (Metric m : curve_metrics())
+      if (report.has_values(m))
+        md += fmt::format("![{} vs labelled points](learning-curve-{}.png)\n\n", metric_label(m),
+                          metric_name(m));
     md +=
         "Bands: 95% Student-t confidence interval of the mean over seeds. Each figure also "
         "exists as SVG, with the gnuplot script (`.gp`) and data (`.dat`) it was drawn "

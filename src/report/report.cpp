@@ -28,6 +28,13 @@ fs::path ReportOptions::resolved_out_dir() const {
   return out_dir.empty() ? in_dir / "report" : out_dir;
 }
 
+bool Report::has_values(Metric metric) const {
+  for (const SeriesReport& s : series)
+    for (const CurvePoint& p : s.curves.points)
+      if (std::isfinite(p.of(metric).mean)) return true;
+  return false;
+}
+
 const SeriesReport* Report::random_for(const SeriesReport& s) const {
   for (const SeriesReport& r : series)
     if (r.series.strategy == "random" && r.series.distinguishing == s.series.distinguishing)

@@ -8,6 +8,7 @@
 #include "bdal/core/error.h"
 #include "bdal/data/file_bytes.h"
 #include "bdal/experiment/config.h"
+#include "bdal/loop/loop_config.h"
 #include "bdal/loop/rounds_file.h"
 
 namespace bdal::report {
@@ -61,6 +62,11 @@ LoopRun read_run(const fs::path& dir) {
   LoopRun run;
   run.dir = dir;
   flatten(read_config(dir), "", run.config);
+  // Settings bdal gained after a run was made read as their defaults: the
+  // run behaved that way, and it stays in one series with newer runs.
+  const Json defaults = loop::to_json(loop::LoopConfig{});
+  for (const std::string& key : loop::keys_added_after_first_records())
+    run.config.emplace(key, defaults.at(loop::config_pointer(key)));  // keeps the run's own value
   const fs::path config_file =
       fs::exists(dir / "config.json") ? dir / "config.json" : dir / "config.yaml";
   auto strategy = run.config.find("strategy");
@@ -84,6 +90,8 @@ LoopRun read_run(const fs::path& dir) {
     p.accuracy = number_at(r, "/test/accuracy", rounds_path, line);
     p.nll = number_at(r, "/test/nll", rounds_path, line);
     p.mean_mutual_information = optional_number_at(r, "/test/mean_mutual_information");
+    if (const Json::json_pointer train("/train/accuracy"); r.contains(train))
+      p.train_accuracy = number_at(r, "/train/accuracy", rounds_path, line);
     p.train_ms = optional_number_at(r, "/timings_ms/train");
     p.score_ms = optional_number_at(r, "/timings_ms/score");
     p.select_ms = optional_number_at(r, "/timings_ms/select");

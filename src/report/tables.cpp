@@ -35,7 +35,7 @@ Json learning_curve_rows(const Report& report) {
                {"n_labelled", p.n_labelled},
                {"n_acquired", p.n_labelled - s.initial_labelled},
                {"n_seeds", p.accuracy.n}};
-      for (Metric m : {Metric::kAccuracy, Metric::kNll, Metric::kMeanMutualInformation}) {
+      for (Metric m : curve_metrics()) {
         const Summary& v = p.of(m);
         row[metric_name(m) + "_mean"] = number_or_null(v.mean);
         row[metric_name(m) + "_sd"] = number_or_null(v.sd);

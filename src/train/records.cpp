@@ -12,6 +12,11 @@ nlohmann::json to_json(const Metrics& m) {
           {"mean_mutual_information", m.mean_mutual_information}};
 }
 
+Metrics metrics_from_json(const nlohmann::json& j) {
+  return {j.at("accuracy").get<double>(), j.at("nll").get<double>(), j.at("ece").get<double>(),
+          j.at("mean_entropy").get<double>(), j.at("mean_mutual_information").get<double>()};
+}
+
 nlohmann::json to_json(const EpochRecord& r) {
   nlohmann::json j = {{"schema_version", core::kSchemaVersion},
                       {"epoch", r.epoch},

@@ -26,10 +26,13 @@ void expect_scores(const at::Tensor& scores_N, std::vector<double> expected, dou
   ASSERT_EQ(scores_N.size(0), static_cast<int64_t>(expected.size()));
   EXPECT_EQ(scores_N.scalar_type(), at::kDouble);
   for (size_t i = 0; i < expected.size(); ++i)
-    EXPECT_NEAR(scores_N[i].item<double>(), expected[i], tol) << "point " << "ABC"[i];
+    EXPECT_NEAR(scores_N[i].item<double>(), expected[i], tol) << "point "
+                                                              << "ABC"[i];
 }
 
-TEST(Scores, MaxEntropy) { expect_scores(max_entropy_N(fixture_N_K_C()), {0.6390318597, 1.0549201680, 0.9433483923}); }
+TEST(Scores, MaxEntropy) {
+  expect_scores(max_entropy_N(fixture_N_K_C()), {0.6390318597, 1.0549201680, 0.9433483923});
+}
 
 TEST(Scores, Bald) { expect_scores(bald_N(fixture_N_K_C()), {0.0, 0.2531016154, 0.0227013337}); }
 
@@ -46,7 +49,9 @@ TEST(Scores, MeanStd) { expect_scores(mean_std_N(fixture_N_K_C()), {0.0, 0.2, 0.
 
 TEST(Scores, Margin) { expect_scores(margin_N(fixture_N_K_C()), {0.3, 1.0, 0.9}); }
 
-TEST(Scores, LeastConfidence) { expect_scores(least_confidence_N(fixture_N_K_C()), {0.2, 0.6, 0.5}); }
+TEST(Scores, LeastConfidence) {
+  expect_scores(least_confidence_N(fixture_N_K_C()), {0.2, 0.6, 0.5});
+}
 
 TEST(Scores, RankingsDifferAsTheyShould) {
   // BALD prefers the disagreeing B far over the consistently unsure C;
@@ -67,7 +72,8 @@ TEST(Scores, BaldIsBetweenZeroAndEntropy) {
 }
 
 TEST(Scores, IdenticalSamplesGiveZeroBaldAndMeanStd) {
-  const at::Tensor lp = at::log_softmax(at::randn({50, 1, 10}), -1).expand({50, 8, 10}).contiguous();
+  const at::Tensor lp =
+      at::log_softmax(at::randn({50, 1, 10}), -1).expand({50, 8, 10}).contiguous();
   EXPECT_LT(bald_N(lp).abs().max().item<double>(), 1e-6);
   EXPECT_LT(mean_std_N(lp).abs().max().item<double>(), 1e-7);
   EXPECT_LT(variation_ratios_mode_N(lp).abs().max().item<double>(), 1e-12);
@@ -78,8 +84,8 @@ TEST(Scores, ChunkedScoringEqualsWholeScoring) {
   for (auto fn : {max_entropy_N, bald_N, variation_ratios_mode_N, variation_ratios_mean_N,
                   mean_std_N, margin_N, least_confidence_N}) {
     const at::Tensor whole = fn(lp);
-    const at::Tensor chunked = at::cat({fn(lp.slice(0, 0, 37)), fn(lp.slice(0, 37, 80)),
-                                        fn(lp.slice(0, 80, 101))});
+    const at::Tensor chunked =
+        at::cat({fn(lp.slice(0, 0, 37)), fn(lp.slice(0, 37, 80)), fn(lp.slice(0, 80, 101))});
     EXPECT_TRUE(at::allclose(whole, chunked, 0, 1e-12));
   }
 }

@@ -20,7 +20,8 @@ TEST(TopB, PicksTheHighestScoresBestFirst) {
 TEST(TopB, TiesAreBrokenBySeedNotByIndex) {
   const at::Tensor scores = at::zeros({100}, at::kDouble);
   std::set<int64_t> first_picks;
-  for (uint64_t seed = 0; seed < 20; ++seed) first_picks.insert(top_b(scores, 1, seed).positions[0]);
+  for (uint64_t seed = 0; seed < 20; ++seed)
+    first_picks.insert(top_b(scores, 1, seed).positions[0]);
   EXPECT_GT(first_picks.size(), 10u) << "ties must not always go to the same index";
   EXPECT_EQ(top_b(scores, 5, 3).positions, top_b(scores, 5, 3).positions);
 }
@@ -36,8 +37,10 @@ TEST(Strategies, EveryRegisteredStrategySelectsDistinctPoolPositions) {
   for (const auto& entry : strategy_registry().entries()) {
     AcquisitionInput input;
     input.log_probs_N_K_C = lp;
+    input.embeddings_N_D = at::randn({40, 12});
+    input.labelled_embeddings_M_D = at::randn({5, 12});
     input.seed = 5;
-    const Selection s = entry.make()->select(input, 7);
+    const Selection s = entry.make(StrategyOptions{})->select(input, 7);
     ASSERT_EQ(s.positions.size(), 7u) << entry.name;
     EXPECT_EQ(std::set<int64_t>(s.positions.begin(), s.positions.end()).size(), 7u) << entry.name;
     for (int64_t p : s.positions) EXPECT_TRUE(p >= 0 && p < 40) << entry.name;

@@ -63,7 +63,16 @@ void write_run(const fs::path& dir, const std::string& strategy, int seed,
           {"mean_mutual_information", 0.05}}},
         {"acquired", Json::array()},
         {"timings_ms", {{"train", 1000.0}, {"score", 200.0}, {"select", 10.0}, {"eval", 50.0}}}};
-    rounds << line.dump() << "\n";
+    Json with_train = line;
+    // BALD's records keep metrics on the labelled set (train accuracy 1 - r/100);
+    // random's are as written before bdal kept them.
+    if (strategy == "bald")
+      with_train["train"] = {{"accuracy", 1.0 - 0.01 * static_cast<double>(r)},
+                             {"nll", 0.01},
+                             {"ece", 0.01},
+                             {"mean_entropy", 0.02},
+                             {"mean_mutual_information", 0.01}};
+    rounds << with_train.dump() << "\n";
   }
   if (torn_tail) rounds << R"({"schema_version":1,"round":5,"n_lab)";  // a run killed mid-write
 }
@@ -135,8 +144,17 @@ TEST(ReportCommand, WritesReportTablesAndFigures) {
     }
   EXPECT_TRUE(found) << report["labels_to_error"].dump();
 
+  // Train accuracy: BALD's mean over its seeds, nothing (an empty cell) for random.
+  EXPECT_TRUE(HasSubstr(curves, ",train_accuracy_mean,")) << curves;
+  for (const Json& row : report["learning_curves"]) {
+    if (row["series"] == "bald" && row["n_labelled"] == 40)
+      EXPECT_NEAR(row["train_accuracy_mean"].get<double>(), 0.98, 1e-12);
+    if (row["series"] == "random") EXPECT_TRUE(row["train_accuracy_mean"].is_null()) << row;
+  }
+  EXPECT_TRUE(HasSubstr(md, "learning-curve-train_accuracy.png"));
   for (const char* stem :
-       {"learning-curve-accuracy", "learning-curve-nll", "learning-curve-mean_mutual_information"})
+       {"learning-curve-accuracy", "learning-curve-nll", "learning-curve-mean_mutual_information",
+        "learning-curve-train_accuracy"})
     for (const char* ext : {".png", ".svg"}) {
       const fs::path f = out / (std::string(stem) + ext);
       ASSERT_TRUE(fs::exists(f)) << f;

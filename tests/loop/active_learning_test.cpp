@@ -1,9 +1,10 @@
 // End-to-end runs of the loop on two-moons (seconds each): records are
 // complete and consistent, runs reproduce, and a resumed run writes exactly
 // what an uninterrupted one does.
+#include "bdal/loop/active_learning.h"
+#include "bdal/acquire/registry.h"
 #include "bdal/core/error.h"
 #include "bdal/data/two_moons.h"
-#include "bdal/loop/active_learning.h"
 #include "bdal/loop/rounds_file.h"
 
 #include "test_support.h"
@@ -76,11 +77,36 @@ TEST(ActiveLearning, WritesOneCompleteRecordPerRound) {
     EXPECT_EQ(rec.scores.size(), rec.acquired.size());
     EXPECT_GT(rec.epochs, 0);
     EXPECT_GT(rec.timings.train_ms, 0);
-    for (int64_t i : rec.acquired) EXPECT_TRUE(acquired.insert(i).second) << "acquired twice: " << i;
+    ASSERT_TRUE(rec.train.has_value()) << "round " << r << " has no metrics on the labelled set";
+    EXPECT_GE(rec.train->accuracy, 0.0);
+    EXPECT_LE(rec.train->accuracy, 1.0);
+    for (int64_t i : rec.acquired)
+      EXPECT_TRUE(acquired.insert(i).second) << "acquired twice: " << i;
     for (size_t i = 1; i < rec.scores.size(); ++i) EXPECT_GE(rec.scores[i - 1], rec.scores[i]);
   }
   EXPECT_GT(round_record_from_json(records.back()).test.accuracy, 0.8);
-  for (const char* file : {"config.json", "meta.json"}) EXPECT_TRUE(std::filesystem::exists(dir / file));
+  // The model fits the points it was trained on.
+  EXPECT_GT(round_record_from_json(records.back()).train->accuracy, 0.9);
+  for (const char* file : {"config.json", "meta.json"})
+    EXPECT_TRUE(std::filesystem::exists(dir / file));
+}
+
+TEST(RoundRecord, JsonRoundTripWithAndWithoutTrainMetrics) {
+  RoundRecord r;
+  r.round = 2;
+  r.n_labelled = 30;
+  r.test = {0.9, 0.3, 0.05, 0.4, 0.1};
+  r.acquired = {7, 3};
+  r.scores = {0.5, 0.4};
+  EXPECT_FALSE(to_json(r).contains("train"));  // as records written before train metrics
+  EXPECT_FALSE(round_record_from_json(to_json(r)).train.has_value());
+  r.train = train::Metrics{1.0, 0.01, 0.02, 0.03, 0.004};
+  const RoundRecord back = round_record_from_json(to_json(r));
+  ASSERT_TRUE(back.train.has_value());
+  EXPECT_EQ(back.train->accuracy, 1.0);
+  EXPECT_EQ(back.train->mean_mutual_information, 0.004);
+  EXPECT_EQ(back.test.nll, 0.3);
+  EXPECT_EQ(back.acquired, r.acquired);
 }
 
 TEST(ActiveLearning, SameSeedSameRecordsOtherSeedOtherRecords) {
@@ -106,11 +132,16 @@ TEST(ActiveLearning, ResumedRunEqualsUninterruptedRun) {
 
     std::atomic<bool> stop{false};
     const RunOutcome first = run_in(
-        resumed.path(), config, data, [&](const RoundProgress& p) { if (p.round == 2) stop = true; }, &stop);
+        resumed.path(), config, data,
+        [&](const RoundProgress& p) {
+          if (p.round == 2) stop = true;
+        },
+        &stop);
     EXPECT_TRUE(first.interrupted);
     EXPECT_EQ(first.rounds_done, 3);
     // A crash mid-write leaves a torn line; resume must discard it.
-    std::ofstream(resumed / "rounds.jsonl", std::ios::app) << "{\"schema_version\":1,\"round\":3,\"n_lab";
+    std::ofstream(resumed / "rounds.jsonl", std::ios::app)
+        << "{\"schema_version\":1,\"round\":3,\"n_lab";
     const RunOutcome second = run_in(resumed.path(), config, data);
     EXPECT_EQ(second.resumed_at, 3);
     EXPECT_FALSE(second.interrupted);
@@ -125,7 +156,12 @@ TEST(ActiveLearning, ResumeRefusesADifferentConfigButMayExtendRounds) {
   const auto data = moons_data();
   LoopConfig config = moons_config();
   std::atomic<bool> stop{false};
-  run_in(dir.path(), config, data, [&](const RoundProgress& p) { if (p.round == 1) stop = true; }, &stop);
+  run_in(
+      dir.path(), config, data,
+      [&](const RoundProgress& p) {
+        if (p.round == 1) stop = true;
+      },
+      &stop);
   LoopConfig other = config;
   other.strategy = "max-entropy";
   try {
@@ -157,11 +193,59 @@ TEST(ActiveLearning, AFinishedRunExtendedToMoreRoundsEqualsALongerRun) {
             records_without_timings(longer_from_start.path()));
 }
 
+TEST(ActiveLearning, EveryRegisteredStrategyRunsInTheLoop) {
+  // Each strategy gets what it declares it needs (MC log-probabilities,
+  // pool and labelled embeddings) and acquires distinct pool points.
+  const auto data = moons_data();
+  for (const auto& entry : acquire::strategy_registry().entries()) {
+    bdal::testing::TempDir dir;
+    LoopConfig config = moons_config();
+    config.strategy = entry.name;
+    config.rounds = 2;
+    config.acquisition_size = 4;
+    config.trainer.epochs = 30;
+    config.strategy_options.max_configs = 8;  // BatchBALD samples from its second pick on
+    run_in(dir.path(), config, data);
+    const auto records = read_rounds_file(dir / "rounds.jsonl", false).records;
+    ASSERT_EQ(records.size(), 3u) << entry.name;
+    std::set<int64_t> acquired;
+    for (const auto& r : records)
+      for (int64_t i : round_record_from_json(r).acquired)
+        EXPECT_TRUE(acquired.insert(i).second) << entry.name << " acquired " << i << " twice";
+    EXPECT_EQ(acquired.size(), 8u) << entry.name;
+  }
+}
+
+TEST(ActiveLearning, ARunWithoutLaterAddedSettingsResumesAtTheirDefaults) {
+  bdal::testing::TempDir dir;
+  const auto data = moons_data();
+  LoopConfig config = moons_config();
+  config.rounds = 1;
+  run_in(dir.path(), config, data);
+  // As a run recorded before strategy_options existed.
+  nlohmann::json saved;
+  std::ifstream(dir / "config.json") >> saved;
+  saved.erase("strategy_options");
+  std::ofstream(dir / "config.json") << saved.dump();
+  config.rounds = 2;
+  EXPECT_EQ(run_in(dir.path(), config, data).rounds_done, 3);
+  // Not at the default: a different run.
+  std::ofstream(dir / "config.json") << saved.dump();
+  config.rounds = 3;
+  config.strategy_options.temperature = 2.0;
+  try {
+    run_in(dir.path(), config, data);
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_TRUE(bdal::testing::HasSubstr(e.what(), "strategy_options")) << e.what();
+  }
+}
+
 TEST(ActiveLearning, BudgetAndPoolSubsetBoundTheRun) {
   bdal::testing::TempDir dir;
   const auto data = moons_data();
   LoopConfig config = moons_config();
-  config.budget = 20;        // 4 initial + 3 rounds of 5 = 19; a fourth would exceed 20
+  config.budget = 20;  // 4 initial + 3 rounds of 5 = 19; a fourth would exceed 20
   config.pool_subset = 30;
   run_in(dir.path(), config, data);
   const auto records = read_rounds_file(dir / "rounds.jsonl", false).records;

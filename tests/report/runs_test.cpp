@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 
 #include "bdal/report/published.h"
@@ -91,6 +92,22 @@ TEST(ReportRuns, ReadsARunAndIgnoresATornLastLine) {
   // The report only reads: the torn line is still in the file.
   std::ifstream in(dir / "a" / "rounds.jsonl");
   EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), before);
+}
+
+TEST(ReportRuns, TrainAccuracyIsReadWhereTheRecordsKeepIt) {
+  TempDir dir;
+  write_text(dir / "a" / "config.json", R"({"strategy":"bald","seed":3})");
+  Json kept = Json::parse(round_line(1, 30, 0.6));
+  kept["train"] = {{"accuracy", 0.97}};
+  write_text(dir / "a" / "rounds.jsonl", round_line(0, 20, 0.5) + kept.dump() + "\n");
+  const LoopRun run = read_run(dir / "a");
+  ASSERT_EQ(run.rounds.size(), 2u);
+  EXPECT_TRUE(std::isnan(run.rounds[0].train_accuracy));  // an older record: not kept
+  EXPECT_DOUBLE_EQ(run.rounds[1].train_accuracy, 0.97);
+  kept["train"] = {{"accuracy", "high"}};
+  write_text(dir / "a" / "rounds.jsonl", kept.dump() + "\n");
+  const std::string message = bdal::testing::runtime_error_message([&] { read_run(dir / "a"); });
+  EXPECT_TRUE(bdal::testing::HasSubstr(message, "/train/accuracy")) << message;
 }
 
 TEST(ReportRuns, ReadsConfigYamlWhenThereIsNoJson) {
@@ -238,6 +255,9 @@ TEST(ReportBuild, RaggedSeedsAreNotedAndRandomIsMatchedBySeriesKeys) {
   EXPECT_EQ(report.random_for(report.series[0]), nullptr);  // no random with size 10
   // AUC of random's mean curve (0.5, 0.7, 0.85 at 10, 15, 20): (3 + 3.875) / 10.
   EXPECT_NEAR(random->auc, 0.6875, 1e-12);
+  // These records keep no train metrics: no series has values, so no figure.
+  EXPECT_TRUE(report.has_values(Metric::kAccuracy));
+  EXPECT_FALSE(report.has_values(Metric::kTrainAccuracy));
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ void add_list_command(CLI::App& app, GlobalOptions&) {
   });
   cmd->add_subcommand("strategies", "Acquisition strategies")->callback([] {
     for (const auto& entry : acquire::strategy_registry().entries())
-      fmt::print("{:<22} {}\n", entry.name, entry.help);
+      fmt::print("{:<26} {}\n", entry.name, entry.help);
   });
   cmd->add_subcommand("datasets", "Datasets by name")->callback([] {
     for (const auto& entry : data::dataset_registry().entries())

@@ -1,6 +1,6 @@
 // `bdal report DIR`: tables, figures and report.md from the records of
 // `bdal run` / `bdal sweep` / `bdal train` under DIR (see docs/report.md).
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <memory>
 
@@ -24,9 +24,12 @@ void add_report_command(CLI::App& app, GlobalOptions& /*global*/) {
   cmd->add_option("--errors", options->errors,
                   "Target test errors for the labels-to-error tables (default 0.10,0.05)")
       ->delimiter(',');
+  std::vector<std::string> metric_names;
+  for (report::Metric m : report::curve_metrics()) metric_names.push_back(report::metric_name(m));
   cmd->add_option("--metric", options->metric,
-                  "Metric of the learning-curve table and AUC in report.md: accuracy, nll, "
-                  "mean_mutual_information (default accuracy)");
+                  fmt::format("Metric of the learning-curve table and AUC in report.md: {} "
+                              "(default accuracy)",
+                              fmt::join(metric_names, ", ")));
   cmd->add_flag("--no-figures", *no_figures, "Do not draw figures (no gnuplot needed)");
   cmd->callback([options, dir, out, no_figures] {
     report::ReportOptions o = *options;

@@ -20,6 +20,7 @@ void add_data_command(CLI::App& app, GlobalOptions& global);
 void add_list_command(CLI::App& app, GlobalOptions& global);
 void add_report_command(CLI::App& app, GlobalOptions& global);
 void add_run_command(CLI::App& app, GlobalOptions& global);
+void add_select_command(CLI::App& app, GlobalOptions& global);
 void add_sweep_command(CLI::App& app, GlobalOptions& global);
 void add_train_command(CLI::App& app, GlobalOptions& global);
 void add_version_command(CLI::App& app, GlobalOptions& global);

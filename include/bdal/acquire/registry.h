@@ -13,13 +13,15 @@ namespace bdal::acquire {
 struct StrategyEntry {
   std::string name;
   std::string help;
-  std::function<std::unique_ptr<Strategy>()> make;
+  std::function<std::unique_ptr<Strategy>(const StrategyOptions&)> make;
 };
 
 const core::Registry<StrategyEntry>& strategy_registry();
 
-inline std::unique_ptr<Strategy> make_strategy(const std::string& name) {
-  return strategy_registry().find(name).make();
+inline std::unique_ptr<Strategy> make_strategy(const std::string& name,
+                                               const StrategyOptions& options = {}) {
+  options.validate();
+  return strategy_registry().find(name).make(options);
 }
 
 }  // namespace bdal::acquire

@@ -3,9 +3,10 @@
 // presets under configs/ pin published protocols.
 #pragma once
 
+#include "bdal/acquire/strategy.h"
 #include "bdal/data/split.h"
-#include "bdal/infer/mc_sampler.h"
 #include "bdal/data/two_moons.h"
+#include "bdal/infer/mc_sampler.h"
 #include "bdal/models/registry.h"
 #include "bdal/train/trainer.h"
 
@@ -22,10 +23,11 @@ struct LoopConfig {
   std::string dataset = "mnist";
   std::string model = "lenet5";
   std::string strategy = "bald";
+  acquire::StrategyOptions strategy_options;  // temperature, BatchBALD's M and prefilter, ...
   uint64_t seed = 1;
 
-  data::SplitOptions split;          // initial set, validation size, test subset
-  data::TwoMoonsOptions two_moons;   // two-moons only
+  data::SplitOptions split;            // initial set, validation size, test subset
+  data::TwoMoonsOptions two_moons;     // two-moons only
   models::ModelOptions model_options;  // hidden, dropout (shape and classes come from the data)
   train::TrainerOptions trainer;
 
@@ -36,7 +38,7 @@ struct LoopConfig {
   int64_t score_samples = 20;     // MC samples K for acquisition scores
   int64_t eval_samples = 20;      // MC samples for the test evaluation; 0 = dropout off
   int64_t chunk_size = infer::kDefaultChunkSize;  // inputs per inference pass (memory, not results)
-  bool reinitialise = true;       // fresh weights every round (else warm start)
+  bool reinitialise = true;                       // fresh weights every round (else warm start)
 
   // Throws UsageError naming the key and value of anything impossible that
   // can be told without the data.
@@ -56,6 +58,14 @@ nlohmann::json dotted_to_json(const std::string& key, const nlohmann::json& valu
 
 // Every dotted key a config accepts, in a stable order.
 std::vector<std::string> config_keys();
+
+// Keys bdal gained after runs had been recorded without them. At their
+// defaults they reproduce how those runs behaved, so a run without them
+// resumes at the default and reads as having it.
+const std::vector<std::string>& keys_added_after_first_records();
+
+// "a.b" -> the JSON pointer "/a/b".
+nlohmann::json::json_pointer config_pointer(const std::string& dotted_key);
 
 [[noreturn]] void throw_wrong_type(const std::string& key, const char* expected,
                                    const nlohmann::json& value, const std::string& where);

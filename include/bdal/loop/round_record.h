@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace bdal::loop {
@@ -19,6 +20,9 @@ struct RoundRecord {
   int64_t round = 0;
   int64_t n_labelled = 0;           // labelled points the model was trained on
   train::Metrics test;
+  // The same metrics on the labelled set the model was trained on (absent
+  // from records written before they were kept).
+  std::optional<train::Metrics> train;
   std::vector<int64_t> acquired;    // dataset indices, best first; empty in the last round
   std::vector<double> scores;       // their acquisition scores
   int64_t pool_scored = 0;          // candidates scored this round

@@ -19,7 +19,7 @@ namespace bdal::models {
 struct HeadLayer {
   double dropout = 0.0;  // p, the probability of dropping an input unit
   torch::nn::Linear linear{nullptr};
-  bool relu = false;     // the last layer emits logits (relu = false)
+  bool relu = false;  // the last layer emits logits (relu = false)
 };
 
 class McClassifier : public torch::nn::Module {
@@ -42,6 +42,11 @@ class McClassifier : public torch::nn::Module {
 
   // Head only, dropout off, on trunk features [N, F]: logits [N, C].
   at::Tensor head_deterministic(const at::Tensor& features_N_F);
+
+  // Dropout off, the input of the last layer [N, D]: the embedding that
+  // BADGE and Core-Set work in. Inputs are taken in blocks of `chunk_size`,
+  // without gradients.
+  at::Tensor penultimate_features(const at::Tensor& inputs, int64_t chunk_size);
 
   // Re-draws every weight and bias from U(-1/sqrt(fan_in), 1/sqrt(fan_in)),
   // LibTorch's default initialisation, but from an explicit generator.

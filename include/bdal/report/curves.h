@@ -18,9 +18,12 @@ struct Curve {
   std::vector<double> value;
 };
 
-// Which test metric a curve shows.
-enum class Metric { kAccuracy, kNll, kMeanMutualInformation };
-Metric parse_metric(const std::string& name);  // "accuracy" | "nll" | "mean_mutual_information"
+// Which metric a curve shows: three on the test set, one on the labelled
+// (training) set.
+enum class Metric { kAccuracy, kNll, kMeanMutualInformation, kTrainAccuracy };
+// Every metric, in the order tables and figures show them.
+const std::vector<Metric>& curve_metrics();
+Metric parse_metric(const std::string& name);  // a metric_name, or "mi"
 std::string metric_name(Metric metric);        // the record field name
 std::string metric_label(Metric metric);       // for tables and figure axes
 
@@ -32,6 +35,7 @@ Curve seed_curve(const LoopRun& run, Metric metric);
 struct CurvePoint {
   int64_t n_labelled = 0;
   Summary accuracy, nll, mean_mutual_information;
+  Summary train_accuracy;  // mean NaN when a seed's records lack it
   const Summary& of(Metric metric) const;
 };
 

@@ -54,6 +54,10 @@ struct Report {
   std::vector<TrainingRun> training;
   std::vector<std::string> notes;  // torn lines ignored, ragged seeds, ...
 
+  // Whether some series has a value of `metric` at some point (records
+  // written before train metrics were kept have none).
+  bool has_values(Metric metric) const;
+
   // The random series with the same distinguishing keys as `s`, or nullptr.
   const SeriesReport* random_for(const SeriesReport& s) const;
 };

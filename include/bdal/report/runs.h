@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,6 +21,8 @@ struct RoundPoint {
   double accuracy = 0.0;
   double nll = 0.0;
   double mean_mutual_information = 0.0;
+  // MC accuracy on the labelled set; NaN in records that do not keep it.
+  double train_accuracy = std::numeric_limits<double>::quiet_NaN();
   double train_ms = 0.0, score_ms = 0.0, select_ms = 0.0, eval_ms = 0.0;
 };
 

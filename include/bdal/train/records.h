@@ -9,6 +9,7 @@
 namespace bdal::train {
 
 nlohmann::json to_json(const Metrics& metrics);
+Metrics metrics_from_json(const nlohmann::json& j);  // the inverse; missing fields throw
 nlohmann::json to_json(const EpochRecord& record);
 nlohmann::json to_json(const TrainerOptions& options);
 
