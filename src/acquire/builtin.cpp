@@ -87,6 +87,21 @@ class CoreSetStrategy : public Strategy {
   }
 };
 
+// CSAL: the points whose predictions change most under augmentation, from
+// a model trained with a consistency loss on the unlabelled pool.
+class CsalStrategy : public PointwiseStrategy {
+ public:
+  Needs needs() const override {
+    Needs n{false, false, false};
+    n.augmented_predictions = true;
+    n.consistency_training = true;
+    return n;
+  }
+  at::Tensor score_N(const AcquisitionInput& input) const override {
+    return inconsistency_N(input.augmented_log_probs_N_A_C);
+  }
+};
+
 StrategyEntry scored(std::string name, std::string help, ScoreFn fn) {
   return {std::move(name), std::move(help),
           [fn](const StrategyOptions&) { return std::make_unique<ScoreStrategy>(fn); }};
@@ -133,6 +148,9 @@ std::vector<StrategyEntry> all_entries() {
                            "k-means++ on last-layer gradient embeddings (Ash et al. 2020)"),
       entry<CoreSetStrategy>("core-set",
                              "k-center greedy on penultimate embeddings (Sener & Savarese 2018)"),
+      entry<CsalStrategy>("csal",
+                          "inconsistency under augmentation, consistency-trained model (Gao et "
+                          "al. 2020); strategy_options.augmentations, .consistency_weight"),
   };
   for (const auto& [rule_name, rule] : sampling_rules())
     for (const NamedScore& score : kSampledScores) {

@@ -51,4 +51,9 @@ at::Tensor least_confidence_N(const at::Tensor& log_probs_N_K_C) {
   return variation_ratios_mean_N(log_probs_N_K_C);
 }
 
+at::Tensor inconsistency_N(const at::Tensor& log_probs_N_A_C) {
+  const at::Tensor probs = log_probs_N_A_C.to(at::kDouble).exp();
+  return probs.var(/*dim=*/{1}, /*unbiased=*/false).sum(1);
+}
+
 }  // namespace bdal::acquire

@@ -16,11 +16,17 @@ void StrategyOptions::validate() const {
                    max_configs);
   BDAL_CHECK_USAGE(prefilter >= 0, "strategy_options.prefilter must be >= 0 (0 = off), got {}",
                    prefilter);
+  BDAL_CHECK_USAGE(augmentations >= 2, "strategy_options.augmentations must be >= 2, got {}",
+                   augmentations);
+  BDAL_CHECK_USAGE(consistency_weight >= 0.0 && std::isfinite(consistency_weight),
+                   "strategy_options.consistency_weight must be finite and >= 0, got {}",
+                   consistency_weight);
 }
 
 int64_t AcquisitionInput::pool_size() const {
   if (log_probs_N_K_C.defined()) return log_probs_N_K_C.size(0);
   if (embeddings_N_D.defined()) return embeddings_N_D.size(0);
+  if (augmented_log_probs_N_A_C.defined()) return augmented_log_probs_N_A_C.size(0);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "bdal/core/random.h"
 #include "bdal/core/records.h"
 #include "bdal/core/seed_tree.h"
+#include "bdal/data/augment.h"
 #include "bdal/data/split.h"
 #include "bdal/infer/mc_sampler.h"
 #include "bdal/loop/pool_state.h"
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <optional>
 
 namespace bdal::loop {
 namespace {
@@ -92,6 +94,23 @@ void drop_last_line(const std::filesystem::path& path) {
   std::string text;
   for (size_t i = 0; i + 1 < lines.size(); ++i) text += lines[i] + "\n";
   core::write_text_atomic(path, text);
+}
+
+// Dropout-off log-probabilities of `copies` augmented versions of each
+// input: [N, A, C], for CSAL's inconsistency score.
+at::Tensor augmented_log_probs_N_A_C(models::McClassifier& model, const at::Tensor& inputs,
+                                     int64_t copies, int64_t chunk_size, at::Generator& gen) {
+  at::NoGradGuard no_grad;
+  std::vector<at::Tensor> per_copy;
+  for (int64_t a = 0; a < copies; ++a) {
+    std::vector<at::Tensor> blocks;
+    for (int64_t start = 0; start < inputs.size(0); start += chunk_size) {
+      const at::Tensor x = inputs.slice(0, start, std::min(start + chunk_size, inputs.size(0)));
+      blocks.push_back(model.forward_deterministic(data::augment(x, gen)).log_softmax(1));
+    }
+    per_copy.push_back(at::cat(blocks));
+  }
+  return at::stack(per_copy, 1);
 }
 
 std::filesystem::path checkpoint_path(const std::filesystem::path& dir, int64_t round) {
@@ -209,10 +228,18 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     train::TrainerOptions trainer = config.trainer;
     // A labelled set smaller than the minibatch trains full batch.
     if (trainer.batch_size > labelled.size()) trainer.batch_size = 0;
+    // CSAL trains semi-supervised: a consistency loss on the unlabelled pool.
+    std::optional<data::Dataset> unlabelled;
+    if (needs.consistency_training && config.strategy_options.consistency_weight > 0) {
+      trainer.consistency_weight = config.strategy_options.consistency_weight;
+      unlabelled = data.train.subset(state.pool());
+    }
     auto start = Clock::now();
     train::FitResult fit;
     try {
-      fit = train::fit(*model, {&labelled, validation.size() > 0 ? &validation : nullptr, nullptr},
+      fit = train::fit(*model,
+                       {&labelled, validation.size() > 0 ? &validation : nullptr, nullptr,
+                        unlabelled ? &*unlabelled : nullptr},
                        trainer, seeds.derive("train", round), {}, check_stop);
     } catch (const Interrupted&) {
       outcome.interrupted = true;
@@ -257,6 +284,12 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
       if (needs.labelled_embeddings)
         input.labelled_embeddings_M_D =
             model->penultimate_features(labelled.inputs, config.chunk_size);
+      if (needs.augmented_predictions) {
+        at::Generator augment_gen = core::make_generator(seeds.derive("augment", round));
+        input.augmented_log_probs_N_A_C = augmented_log_probs_N_A_C(
+            *model, data.train.inputs.index_select(0, candidates),
+            config.strategy_options.augmentations, config.chunk_size, augment_gen);
+      }
       record.timings.score_ms = ms_since(start);
       record.pool_scored = candidates.size(0);
 

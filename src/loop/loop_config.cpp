@@ -36,6 +36,9 @@ const std::vector<Field>& fields() {
       BDAL_FIELD(double, "strategy_options.temperature", strategy_options.temperature),
       BDAL_FIELD(int64_t, "strategy_options.max_configs", strategy_options.max_configs),
       BDAL_FIELD(int64_t, "strategy_options.prefilter", strategy_options.prefilter),
+      BDAL_FIELD(int64_t, "strategy_options.augmentations", strategy_options.augmentations),
+      BDAL_FIELD(double, "strategy_options.consistency_weight",
+                 strategy_options.consistency_weight),
       BDAL_FIELD(uint64_t, "seed", seed),
       BDAL_FIELD(int64_t, "acquisition_size", acquisition_size),
       BDAL_FIELD(int64_t, "rounds", rounds),
@@ -99,7 +102,8 @@ Json::json_pointer config_pointer(const std::string& dotted) {
 
 const std::vector<std::string>& keys_added_after_first_records() {
   static const std::vector<std::string> keys = {
-      "strategy_options.temperature", "strategy_options.max_configs", "strategy_options.prefilter"};
+      "strategy_options.temperature", "strategy_options.max_configs", "strategy_options.prefilter",
+      "strategy_options.augmentations", "strategy_options.consistency_weight"};
   return keys;
 }
 

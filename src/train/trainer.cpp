@@ -3,6 +3,7 @@
 #include "bdal/core/error.h"
 #include "bdal/core/random.h"
 #include "bdal/core/seed_tree.h"
+#include "bdal/data/augment.h"
 
 #include <ATen/ATen.h>
 #include <torch/optim/adam.h>
@@ -67,11 +68,15 @@ void TrainerOptions::validate() const {
   BDAL_CHECK_USAGE(eval.samples >= 0, "evaluation samples must be >= 0, got {}", eval.samples);
   BDAL_CHECK_USAGE(eval.chunk_size >= 1, "evaluation chunk size must be >= 1, got {}",
                    eval.chunk_size);
+  BDAL_CHECK_USAGE(consistency_weight >= 0 && std::isfinite(consistency_weight),
+                   "consistency weight must be >= 0, got {}", consistency_weight);
 }
 
 void validate_fit(const FitData& data, const TrainerOptions& options) {
   options.validate();
   BDAL_CHECK(data.train != nullptr && data.train->size() > 0, "training set is empty");
+  BDAL_CHECK(options.consistency_weight == 0 || (data.unlabelled && data.unlabelled->size() > 0),
+             "consistency training needs unlabelled data");
   BDAL_CHECK_USAGE(options.batch_size <= data.train->size(),
                    "batch size {} is larger than the {} training examples (use 0 for full batch)",
                    options.batch_size, data.train->size());
@@ -86,6 +91,8 @@ FitResult fit(models::McClassifier& model, const FitData& data, const TrainerOpt
 
   const core::SeedTree seeds(seed);
   at::Generator dropout_gen = core::make_generator(seeds.derive("train/dropout"));
+  const bool consistency = options.consistency_weight > 0;
+  at::Generator unlabelled_gen = core::make_generator(seeds.derive("train/unlabelled"));
   auto optimizer = make_optimizer(model, options);
 
   FitResult result;
@@ -103,7 +110,18 @@ FitResult fit(models::McClassifier& model, const FitData& data, const TrainerOpt
       const at::Tensor y = data.train->labels.index_select(0, rows);
       optimizer->zero_grad();
       const at::Tensor logits = model.forward_train(x, dropout_gen);
-      const at::Tensor loss = at::cross_entropy_loss(logits, y);
+      at::Tensor loss = at::cross_entropy_loss(logits, y);
+      if (consistency) {
+        const int64_t m = std::min(rows.size(0), data.unlabelled->size());
+        const at::Tensor pick =
+            at::randint(data.unlabelled->size(), {m}, unlabelled_gen, at::kLong);
+        const at::Tensor u = data.unlabelled->inputs.index_select(0, pick);
+        const at::Tensor p1 =
+            model.forward_train(data::augment(u, unlabelled_gen), dropout_gen).softmax(1);
+        const at::Tensor p2 =
+            model.forward_train(data::augment(u, unlabelled_gen), dropout_gen).softmax(1);
+        loss = loss + options.consistency_weight * (p1 - p2).square().sum(1).mean();
+      }
       loss.backward();
       optimizer->step();
       loss_sum += loss.item<double>() * rows.size(0);

@@ -90,5 +90,13 @@ TEST(Scores, ChunkedScoringEqualsWholeScoring) {
   }
 }
 
+TEST(Scores, InconsistencyIsTheSummedVarianceOverAugmentations) {
+  // Two copies predicting (1, 0) and (0, 1): variance 1/4 per class, sum 1/2.
+  // Two identical copies: 0.
+  const at::Tensor p =
+      at::tensor({1.0, 0.0, 0.0, 1.0, 0.3, 0.7, 0.3, 0.7}, at::kDouble).view({2, 2, 2});
+  expect_scores(inconsistency_N(p.log()), {0.5, 0.0});
+}
+
 }  // namespace
 }  // namespace bdal::acquire

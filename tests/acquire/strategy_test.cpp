@@ -39,6 +39,7 @@ TEST(Strategies, EveryRegisteredStrategySelectsDistinctPoolPositions) {
     input.log_probs_N_K_C = lp;
     input.embeddings_N_D = at::randn({40, 12});
     input.labelled_embeddings_M_D = at::randn({5, 12});
+    input.augmented_log_probs_N_A_C = lp;  // CSAL: the same shape, augmentations for samples
     input.seed = 5;
     const Selection s = entry.make(StrategyOptions{})->select(input, 7);
     ASSERT_EQ(s.positions.size(), 7u) << entry.name;

@@ -51,6 +51,20 @@ TEST(Config, PresetsLoadWithTheirProtocols) {
   EXPECT_EQ(random.config.strategy, "random");
   EXPECT_EQ(random.config.budget, 1020);
   EXPECT_EQ(random.seeds.size(), 10u);
+
+  const Experiment fashion = load_experiment("fashion-mnist-mlp", {});
+  EXPECT_EQ(fashion.config.dataset, "fashion-mnist");
+  EXPECT_EQ(fashion.config.model, "mlp");
+  EXPECT_EQ(fashion.config.model_options.hidden, 256);
+  EXPECT_EQ(fashion.config.split.initial_random, 500);
+  EXPECT_EQ(fashion.config.acquisition_size, 100);
+  EXPECT_EQ(fashion.config.rounds, 100);
+  EXPECT_EQ(fashion.config.trainer.optimizer, "adam");
+  EXPECT_DOUBLE_EQ(fashion.config.trainer.learning_rate, 3e-4);
+  EXPECT_EQ(fashion.config.trainer.patience, 10);
+  EXPECT_EQ(fashion.config.score_samples, 20);
+  EXPECT_EQ(fashion.config.strategy_options.prefilter, 1000);
+  fashion.config.validate();
 }
 
 TEST(Config, OverridesApplyWithYamlTypes) {

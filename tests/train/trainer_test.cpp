@@ -1,9 +1,11 @@
+#include "bdal/train/trainer.h"
 #include "bdal/core/error.h"
+#include "bdal/core/random.h"
+#include "bdal/data/augment.h"
 #include "bdal/data/registry.h"
 #include "bdal/data/split.h"
 #include "bdal/data/two_moons.h"
 #include "bdal/models/registry.h"
-#include "bdal/train/trainer.h"
 
 #include "test_support.h"
 
@@ -55,6 +57,38 @@ TEST(Trainer, EachOptimizerReducesTheLoss) {
     const FitResult r = fit(*model, {&d.train}, o, 3);
     EXPECT_LT(r.history.back().train_loss, r.history.front().train_loss) << name;
   }
+}
+
+// Mean over `inputs` of Σ_c Var_a p(c | x̃_a) across 8 noisy copies (dropout off).
+double mean_inconsistency(models::McClassifier& model, const at::Tensor& inputs) {
+  at::NoGradGuard no_grad;
+  at::Generator gen = core::make_generator(99);
+  std::vector<at::Tensor> probs;
+  for (int a = 0; a < 8; ++a)
+    probs.push_back(model.forward_deterministic(data::augment(inputs, gen)).softmax(1));
+  return at::stack(probs, 1).var(1, /*unbiased=*/false).sum(1).mean().item<double>();
+}
+
+TEST(Trainer, ConsistencyLossMakesPredictionsStableUnderAugmentation) {
+  Moons d;
+  // Six labelled points; the other 394 are the unlabelled data.
+  const data::Dataset labelled = d.train.subset(at::arange(6, at::kLong));
+  const data::Dataset unlabelled = d.train.subset(at::arange(6, 400, at::kLong));
+  TrainerOptions o = fast_adam(150);
+  o.batch_size = 0;
+  auto plain = moons_model(), semi = moons_model();
+  const FitResult r_plain = fit(*plain, {&labelled, nullptr, nullptr, &unlabelled}, o, 5);
+  // Consistency off: the unlabelled data change nothing.
+  auto plain_again = moons_model();
+  const FitResult r_again = fit(*plain_again, {&labelled}, o, 5);
+  EXPECT_EQ(r_plain.history.back().train_loss, r_again.history.back().train_loss);
+  o.consistency_weight = 10.0;
+  fit(*semi, {&labelled, nullptr, nullptr, &unlabelled}, o, 5);
+  const double before = mean_inconsistency(*plain, unlabelled.inputs);
+  const double after = mean_inconsistency(*semi, unlabelled.inputs);
+  EXPECT_LT(after, 0.5 * before) << "without consistency " << before << ", with " << after;
+  // Consistency training without unlabelled data is an error.
+  EXPECT_THROW(fit(*semi, {&labelled}, o, 5), Error);
 }
 
 TEST(Trainer, SameSeedSameHistoryOtherSeedOtherHistory) {

@@ -95,7 +95,10 @@ void run_select(const SelectArgs& a) {
     n = input.log_probs_N_K_C.size(0), k = input.log_probs_N_K_C.size(1);
     c = input.log_probs_N_K_C.size(2);
   }
-  BDAL_CHECK_USAGE(!needs.log_probs || n >= 0, "strategy '{}' needs --log-probs FILE", a.strategy);
+  BDAL_CHECK_USAGE(!(needs.log_probs || needs.augmented_predictions) || n >= 0,
+                   "strategy '{}' needs --log-probs FILE", a.strategy);
+  // CSAL: the file's second axis holds A augmented copies, not MC samples.
+  if (needs.augmented_predictions) input.augmented_log_probs_N_A_C = input.log_probs_N_K_C;
   if (needs.embeddings) {
     BDAL_CHECK_USAGE(!a.embeddings_file.empty(),
                      "strategy '{}' needs --embeddings FILE (penultimate-layer features [N, D])",
@@ -170,7 +173,8 @@ void add_select_command(CLI::App& app, GlobalOptions&) {
       "  log_probs = torch.stack([model(x).log_softmax(-1) for _ in range(20)], dim=1)\n"
       "  torch.save(log_probs.cpu(), 'pool.pt')   # or numpy.save('pool.npy', "
       "log_probs.cpu().numpy())\n"
-      "  bdal select --log-probs pool.pt --strategy batch-bald --batch 10");
+      "  bdal select --log-probs pool.pt --strategy batch-bald --batch 10\n"
+      "For csal the file holds [N, A, C]: predictions (dropout off) of A augmented copies.");
   cmd->callback([args] { run_select(*args); });
 }
 

@@ -8,6 +8,8 @@
 //  - mean std             1/C Σ_c std_k p(y=c|ω_k)          (Kampffmeyer et al. 2016)
 //  - margin               1 − (p̄_(1) − p̄_(2)), top-two gap of p̄ (Scheffer et al. 2001)
 //  - least confidence     1 − max_c p̄_c                      (Lewis & Gale 1994)
+//  - inconsistency        Σ_c Var_a p(y=c | x̃_a) over A augmented copies x̃_a of
+//                         x, log_probs_N_A_C (CSAL: Gao et al. 2020)
 #pragma once
 
 #include <ATen/core/Tensor.h>
@@ -21,5 +23,6 @@ at::Tensor variation_ratios_mean_N(const at::Tensor& log_probs_N_K_C);
 at::Tensor mean_std_N(const at::Tensor& log_probs_N_K_C);
 at::Tensor margin_N(const at::Tensor& log_probs_N_K_C);
 at::Tensor least_confidence_N(const at::Tensor& log_probs_N_K_C);
+at::Tensor inconsistency_N(const at::Tensor& log_probs_N_A_C);
 
 }  // namespace bdal::acquire

@@ -15,9 +15,11 @@ namespace bdal::acquire {
 
 // What a strategy needs the loop (or `bdal select`) to compute for it.
 struct Needs {
-  bool log_probs = true;             // log_probs_N_K_C of the pool
-  bool embeddings = false;           // embeddings_N_D of the pool
-  bool labelled_embeddings = false;  // embeddings_M_D of the labelled set
+  bool log_probs = true;               // log_probs_N_K_C of the pool
+  bool embeddings = false;             // embeddings_N_D of the pool
+  bool labelled_embeddings = false;    // embeddings_M_D of the labelled set
+  bool augmented_predictions = false;  // augmented_log_probs_N_A_C of the pool
+  bool consistency_training = false;   // train with a consistency loss on the pool
 };
 
 // The settings of the strategies that have any (`strategy_options.*` in a
@@ -27,6 +29,8 @@ struct StrategyOptions {
   int64_t max_configs = 10000;  // BatchBALD: exact joint entropy while C^|A| ≤ this, else this
                                 // many sampled label configurations
   int64_t prefilter = 0;        // BatchBALD: only the top-P points by BALD are candidates (0 = all)
+  int64_t augmentations = 10;   // CSAL: augmented copies A of each pool point
+  double consistency_weight = 1.0;  // CSAL: λ of the consistency loss on unlabelled data
 
   // UsageError naming the key and value of an impossible setting.
   void validate() const;
@@ -36,7 +40,8 @@ struct AcquisitionInput {
   at::Tensor log_probs_N_K_C;  // defined when needs().log_probs
   at::Tensor embeddings_N_D;   // the model's penultimate features (dropout off)
   at::Tensor labelled_embeddings_M_D;
-  uint64_t seed = 0;  // tie-breaking and any sampling
+  at::Tensor augmented_log_probs_N_A_C;  // dropout off, A augmented copies of each point
+  uint64_t seed = 0;                     // tie-breaking and any sampling
   int64_t pool_size() const;
 };
 

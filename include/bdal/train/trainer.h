@@ -18,26 +18,31 @@ namespace bdal::train {
 struct TrainerOptions {
   std::string optimizer = "adam";  // adam | adamw | sgd
   double learning_rate = 1e-3;
-  double weight_decay = 0.0;       // L2 for adam/sgd, decoupled for adamw
-  double momentum = 0.9;           // sgd only
+  double weight_decay = 0.0;  // L2 for adam/sgd, decoupled for adamw
+  double momentum = 0.9;      // sgd only
   int64_t epochs = 10;
-  int64_t batch_size = 64;         // 0 = full batch
-  int64_t patience = 0;            // stop after this many epochs without improvement; 0 = never
+  int64_t batch_size = 64;           // 0 = full batch
+  int64_t patience = 0;              // stop after this many epochs without improvement; 0 = never
   std::string monitor = "accuracy";  // validation metric that picks the best epoch: accuracy | nll
-  bool keep_best = true;           // restore the best-validation weights at the end
-  EvalOptions eval;                // how validation and test sets are evaluated each epoch
+  bool keep_best = true;             // restore the best-validation weights at the end
+  EvalOptions eval;                  // how validation and test sets are evaluated each epoch
+  // Weight λ of a consistency loss on FitData::unlabelled (0 = off): each step
+  // adds λ · mean_i Σ_c (p(c | x̃_i) − p(c | x̃'_i))² over an unlabelled batch
+  // as large as the labelled one, x̃ and x̃' two augmentations with their own
+  // dropout masks (the Π-model of Laine & Aila 2017, as CSAL trains).
+  double consistency_weight = 0.0;
 
   void validate() const;
 };
 
 struct EpochRecord {
-  int64_t epoch = 0;                 // 1-based
-  double train_loss = 0;             // mean minibatch cross-entropy during the epoch (dropout on)
-  double train_accuracy = 0;         // minibatch accuracy during the epoch (dropout on)
+  int64_t epoch = 0;          // 1-based
+  double train_loss = 0;      // mean minibatch cross-entropy during the epoch (dropout on)
+  double train_accuracy = 0;  // minibatch accuracy during the epoch (dropout on)
   std::optional<Metrics> validation;
   std::optional<Metrics> test;
-  double seconds = 0;                // wall time of the epoch, evaluation included
-  bool best = false;                 // best validation so far
+  double seconds = 0;  // wall time of the epoch, evaluation included
+  bool best = false;   // best validation so far
 };
 
 struct FitResult {
@@ -50,6 +55,7 @@ struct FitData {
   const data::Dataset* train = nullptr;       // required
   const data::Dataset* validation = nullptr;  // optional: best-epoch selection, early stopping
   const data::Dataset* test = nullptr;        // optional: per-epoch test curve
+  const data::Dataset* unlabelled = nullptr;  // consistency training only (labels unused)
 };
 
 using EpochCallback = std::function<void(const EpochRecord&)>;
@@ -63,7 +69,6 @@ void validate_fit(const FitData& data, const TrainerOptions& options);
 
 // Trains `model` in place. `seed` drives shuffling and dropout.
 FitResult fit(models::McClassifier& model, const FitData& data, const TrainerOptions& options,
-              uint64_t seed, const EpochCallback& on_epoch = {},
-              const StepCallback& on_step = {});
+              uint64_t seed, const EpochCallback& on_epoch = {}, const StepCallback& on_step = {});
 
 }  // namespace bdal::train
