@@ -47,9 +47,6 @@ void select(benchmark::State& state, Case c) {
   options.prefilter = c.prefilter;
   const auto strategy = bdal::acquire::make_strategy(c.strategy, options);
   for (auto _ : state) benchmark::DoNotOptimize(strategy->select(input, b));
-  state.counters["per_point_ms"] = benchmark::Counter(
-      1000.0 * double(b), benchmark::Counter::kIsIterationInvariantRate |
-                              benchmark::Counter::kInvert);
 }
 
 void register_benchmarks() {

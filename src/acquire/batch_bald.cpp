@@ -8,6 +8,7 @@
 #include "bdal/core/error.h"
 #include "bdal/core/random.h"
 #include "bdal/train/metrics.h"
+#include "kernels/entropy_terms.h"
 
 namespace bdal::acquire {
 namespace {
@@ -23,9 +24,11 @@ void rescale_rows(at::Tensor& configs_F_K, at::Tensor& log_scale_F) {
 
 }  // namespace
 
-JointLabelDistribution::JointLabelDistribution(int64_t num_samples, int64_t max_configs)
+JointLabelDistribution::JointLabelDistribution(int64_t num_samples, int64_t max_configs,
+                                               at::ScalarType compute)
     : num_samples_(num_samples),
       max_configs_(max_configs),
+      compute_(compute),
       configs_F_K_(at::ones({1, num_samples}, at::kDouble)),
       log_scale_F_(at::zeros({1}, at::kDouble)) {
   BDAL_CHECK(num_samples >= 1, "need at least one MC sample, not {}", num_samples);
@@ -83,6 +86,29 @@ at::Tensor JointLabelDistribution::joint_entropy_with_N(const at::Tensor& probs_
   }
   const at::Tensor u_log_s_F = u_F * log_scale_F_;
   at::Tensor out_N = at::empty({n}, at::kDouble);
+  if (compute_ == at::kFloat) {
+    // The bulk of the work: per block of candidates one GEMM,
+    // J[(b, c), f] = Σ_k p(c | x_b, ω_k)/K · P'[f, k], and one pass of
+    // J log J (kernels/entropy_terms). Blocks of 64 candidates, laid out
+    // [b·C + c, f], ran fastest here (sgemm ~58 GFLOP/s at K = 20).
+    const at::Tensor configs_K_F = configs_F_K_.t().to(at::kFloat).contiguous();
+    const at::Tensor u32_F = u_F.contiguous(), u_log_s32_F = u_log_s_F.contiguous();
+    constexpr int64_t kBlock = 64;
+    at::Tensor joint_BC_F = at::empty({kBlock * c, f}, at::kFloat);
+    for (int64_t start = 0; start < n; start += kBlock) {
+      const int64_t end = std::min(n, start + kBlock);
+      const at::Tensor p_BC_K = (probs_N_K_C.slice(0, start, end).to(at::kFloat) / double(k))
+                                    .permute({0, 2, 1})
+                                    .reshape({-1, k});
+      at::Tensor out = joint_BC_F.slice(0, 0, (end - start) * c);
+      at::mm_out(out, p_BC_K, configs_K_F);
+      kernels::joint_entropy_terms(out.data_ptr<float>(), end - start, c, f,
+                                   u32_F.data_ptr<double>(), u_log_s32_F.data_ptr<double>(),
+                                   out_N.data_ptr<double>() + start);
+    }
+    return out_N;
+  }
+  // float64: the same sums with ATen, in blocks of about 64 MB.
   const int64_t block = std::max<int64_t>(1, kBlockBytes / (8 * f * c));
   for (int64_t start = 0; start < n; start += block) {
     const int64_t end = std::min(n, start + block);
@@ -122,7 +148,8 @@ Selection batch_bald(const at::Tensor& log_probs_N_K_C, int64_t batch_size,
   const at::Tensor log_probs_M_K_C = log_probs_N_K_C.index_select(0, candidates);
   const at::Tensor conditional_M = train::expected_entropy_N(log_probs_M_K_C);
 
-  JointLabelDistribution joint(k, options.max_configs);
+  JointLabelDistribution joint(k, options.max_configs,
+                               options.double_precision ? at::kDouble : at::kFloat);
   std::vector<bool> taken(static_cast<size_t>(m), false);
   double conditional_of_batch = 0.0, mi_of_batch = 0.0;
   const int64_t block = options.chunk_size > 0 ? options.chunk_size : m;

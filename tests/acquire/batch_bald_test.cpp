@@ -124,6 +124,15 @@ TEST(BatchBald, AvoidsRedundantPointsThatTopBaldTakes) {
   EXPECT_TRUE(bald_duplicated);
 }
 
+TEST(BatchBald, Float32JointProbabilitiesAgreeWithFloat64) {
+  const at::Tensor log_probs = random_probs(80, 10, 10, 6, 1.5).log();
+  BatchBaldOptions fast, exact;
+  exact.double_precision = true;
+  const Selection a = batch_bald(log_probs, 8, fast, 2), b = batch_bald(log_probs, 8, exact, 2);
+  EXPECT_EQ(a.positions, b.positions);
+  for (size_t i = 0; i < a.scores.size(); ++i) EXPECT_NEAR(a.scores[i], b.scores[i], 1e-4);
+}
+
 TEST(BatchBald, NoDuplicatesAndPrefilterBoundsCandidates) {
   const at::Tensor log_probs = random_probs(60, 8, 4, 5).log();
   BatchBaldOptions options;

@@ -14,6 +14,7 @@
 
 #include <ATen/core/Generator.h>
 #include <ATen/core/Tensor.h>
+#include <c10/core/ScalarType.h>
 
 #include <cstdint>
 
@@ -25,6 +26,7 @@ struct BatchBaldOptions {
   int64_t max_configs = 10000;  // M: exact while C^|A| ≤ M, else M sampled configurations
   int64_t prefilter = 0;        // candidates: only the top-P points by BALD (0 = every point)
   int64_t chunk_size = 0;       // candidates scored per block; 0 = as many as fit in ~64 MB
+  bool double_precision = false;  // joint probabilities in float64 (float32: ~4x faster)
 };
 
 // The joint predictive distribution of the labels of a growing set A under
@@ -32,7 +34,10 @@ struct BatchBaldOptions {
 // (each row scaled by its own factor, kept in log form, against underflow).
 class JointLabelDistribution {
  public:
-  JointLabelDistribution(int64_t num_samples, int64_t max_configs);
+  // `compute`: the dtype of the joint probabilities of the candidates (the
+  // configurations themselves and all sums are float64).
+  JointLabelDistribution(int64_t num_samples, int64_t max_configs,
+                         at::ScalarType compute = at::kDouble);
 
   // Adds one point, probs_K_C = p(y | ω_k). Exact while the configurations
   // fit in max_configs; the first time they would not, max_configs of them
@@ -53,6 +58,7 @@ class JointLabelDistribution {
  private:
   int64_t num_samples_;
   int64_t max_configs_;
+  at::ScalarType compute_;
   bool exact_ = true;
   at::Tensor configs_F_K_;  // P[f, k] / s_f
   at::Tensor log_scale_F_;  // log s_f
