@@ -138,7 +138,7 @@ Selection batch_bald(const at::Tensor& log_probs_N_K_C, int64_t batch_size,
   // that ties go to a random one of the tied points.
   at::Tensor candidates = at::arange(n, at::kLong);
   if (options.prefilter > 0 && options.prefilter < n)
-    candidates = std::get<1>(bald_N(log_probs_N_K_C).topk(options.prefilter));
+    candidates = std::get<1>(in_row_blocks(bald_N, log_probs_N_K_C).topk(options.prefilter));
   const int64_t m = candidates.size(0);
   BDAL_CHECK(batch_size >= 1 && batch_size <= m,
              "cannot select {} points from {} candidates (pool {}, prefilter {})", batch_size, m, n,
@@ -146,13 +146,14 @@ Selection batch_bald(const at::Tensor& log_probs_N_K_C, int64_t batch_size,
   at::Generator gen = core::make_generator(seed);
   candidates = candidates.index_select(0, at::randperm(m, gen, at::kLong));
   const at::Tensor log_probs_M_K_C = log_probs_N_K_C.index_select(0, candidates);
-  const at::Tensor conditional_M = train::expected_entropy_N(log_probs_M_K_C);
+  const at::Tensor conditional_M = in_row_blocks(train::expected_entropy_N, log_probs_M_K_C);
 
   JointLabelDistribution joint(k, options.max_configs,
                                options.double_precision ? at::kDouble : at::kFloat);
   std::vector<bool> taken(static_cast<size_t>(m), false);
   double conditional_of_batch = 0.0, mi_of_batch = 0.0;
-  const int64_t block = options.chunk_size > 0 ? options.chunk_size : m;
+  // Candidates per call: bounds the float temporaries (probabilities of a block).
+  const int64_t block = options.chunk_size > 0 ? options.chunk_size : 4096;
   Selection out;
   for (int64_t i = 0; i < batch_size; ++i) {
     int64_t best = -1;

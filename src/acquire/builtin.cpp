@@ -14,15 +14,12 @@ namespace {
 
 using ScoreFn = at::Tensor (*)(const at::Tensor&);
 
-// Distances and k-means++ blocks: memory, not results.
-constexpr int64_t kEmbeddingChunk = 1024;
-
 // A pointwise strategy from a pure scoring function of log_probs_N_K_C.
 class ScoreStrategy : public PointwiseStrategy {
  public:
   explicit ScoreStrategy(ScoreFn fn) : fn_(fn) {}
   at::Tensor score_N(const AcquisitionInput& input) const override {
-    return fn_(input.log_probs_N_K_C);
+    return in_row_blocks(fn_, input.log_probs_N_K_C);
   }
 
  private:
@@ -45,7 +42,8 @@ class StochasticStrategy : public Strategy {
   StochasticStrategy(ScoreFn fn, SamplingRule rule, double beta)
       : fn_(fn), rule_(rule), beta_(beta) {}
   Selection select(const AcquisitionInput& input, int64_t batch_size) const override {
-    return stochastic_top_b(fn_(input.log_probs_N_K_C), batch_size, rule_, beta_, input.seed);
+    return stochastic_top_b(in_row_blocks(fn_, input.log_probs_N_K_C), batch_size, rule_, beta_,
+                            input.seed);
   }
 
  private:
@@ -73,7 +71,8 @@ class BadgeStrategy : public Strategy {
  public:
   Needs needs() const override { return {true, true, false}; }
   Selection select(const AcquisitionInput& input, int64_t batch_size) const override {
-    const at::Tensor probs_N_C = train::mean_log_probs_N_C(input.log_probs_N_K_C).exp();
+    const at::Tensor probs_N_C =
+        in_row_blocks(train::mean_log_probs_N_C, input.log_probs_N_K_C).exp();
     return badge_select(probs_N_C, input.embeddings_N_D, batch_size, input.seed);
   }
 };
@@ -83,7 +82,7 @@ class CoreSetStrategy : public Strategy {
   Needs needs() const override { return {false, true, true}; }
   Selection select(const AcquisitionInput& input, int64_t batch_size) const override {
     return k_center_greedy(input.embeddings_N_D, input.labelled_embeddings_M_D, batch_size,
-                           input.seed, kEmbeddingChunk);
+                           input.seed);
   }
 };
 

@@ -10,34 +10,43 @@
 namespace bdal::acquire {
 
 at::Tensor nearest_squared_distance_N(const at::Tensor& points_N_D, const at::Tensor& centres_M_D,
-                                      int64_t chunk_size) {
+                                      int64_t block_elements) {
   BDAL_CHECK(
       points_N_D.dim() == 2 && centres_M_D.dim() == 2 && points_N_D.size(1) == centres_M_D.size(1),
       "embeddings must be [N, D] and [M, D] with the same D; got {} and {}", points_N_D.sizes(),
       centres_M_D.sizes());
-  BDAL_CHECK(chunk_size >= 1, "chunk_size must be ≥ 1, not {}", chunk_size);
+  BDAL_CHECK(block_elements >= 1, "block_elements must be ≥ 1, not {}", block_elements);
   const at::Tensor x = points_N_D.to(at::kDouble);
   const at::Tensor c = centres_M_D.to(at::kDouble);
-  at::Tensor best_N = at::full({x.size(0)}, std::numeric_limits<double>::infinity(), at::kDouble);
-  const at::Tensor x_sq_N = x.square().sum(1);
-  // ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖², a block of centres at a time (one GEMM).
-  for (int64_t start = 0; start < c.size(0); start += chunk_size) {
-    const at::Tensor block_B_D = c.slice(0, start, std::min(start + chunk_size, c.size(0)));
-    const at::Tensor d_N_B =
-        (x_sq_N.unsqueeze(1) - 2.0 * x.mm(block_B_D.t()) + block_B_D.square().sum(1).unsqueeze(0))
-            .clamp_min(0.0);
-    best_N = at::minimum(best_N, std::get<0>(d_N_B.min(1)));
+  const int64_t n = x.size(0), m = c.size(0);
+  at::Tensor best_N = at::full({n}, std::numeric_limits<double>::infinity(), at::kDouble);
+  if (m == 0 || n == 0) return best_N;
+  const at::Tensor x_sq_N = x.square().sum(1), c_sq_M = c.square().sum(1);
+  // ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖², one GEMM per block of points × centres.
+  const int64_t centres_per_block = std::min<int64_t>(m, std::max<int64_t>(1, block_elements / 64));
+  const int64_t points_per_block = std::max<int64_t>(1, block_elements / centres_per_block);
+  for (int64_t p0 = 0; p0 < n; p0 += points_per_block) {
+    const int64_t p1 = std::min(n, p0 + points_per_block);
+    at::Tensor best_B = best_N.slice(0, p0, p1);
+    for (int64_t c0 = 0; c0 < m; c0 += centres_per_block) {
+      const int64_t c1 = std::min(m, c0 + centres_per_block);
+      const at::Tensor d_B_C = (x_sq_N.slice(0, p0, p1).unsqueeze(1) -
+                                2.0 * x.slice(0, p0, p1).mm(c.slice(0, c0, c1).t()) +
+                                c_sq_M.slice(0, c0, c1).unsqueeze(0))
+                                   .clamp_min(0.0);
+      best_B.copy_(at::minimum(best_B, std::get<0>(d_B_C.min(1))));
+    }
   }
   return best_N;
 }
 
 Selection k_center_greedy(const at::Tensor& pool_N_D, const at::Tensor& labelled_M_D,
-                          int64_t batch_size, uint64_t seed, int64_t chunk_size) {
+                          int64_t batch_size, uint64_t seed) {
   const int64_t n = pool_N_D.size(0);
   BDAL_CHECK(batch_size >= 1 && batch_size <= n, "cannot select {} points from a pool of {}",
              batch_size, n);
   const at::Tensor x = pool_N_D.to(at::kDouble).contiguous();
-  at::Tensor d_N = nearest_squared_distance_N(x, labelled_M_D, chunk_size);
+  at::Tensor d_N = nearest_squared_distance_N(x, labelled_M_D);
   const at::Tensor x_sq_N = x.square().sum(1);
   Selection out;
   for (int64_t i = 0; i < batch_size; ++i) {

@@ -51,6 +51,15 @@ at::Tensor least_confidence_N(const at::Tensor& log_probs_N_K_C) {
   return variation_ratios_mean_N(log_probs_N_K_C);
 }
 
+at::Tensor in_row_blocks(at::Tensor (*fn)(const at::Tensor&), const at::Tensor& x, int64_t block) {
+  const int64_t n = x.size(0);
+  if (n <= block) return fn(x);
+  std::vector<at::Tensor> parts;
+  for (int64_t start = 0; start < n; start += block)
+    parts.push_back(fn(x.slice(0, start, std::min(n, start + block))));
+  return at::cat(parts);
+}
+
 at::Tensor inconsistency_N(const at::Tensor& log_probs_N_A_C) {
   const at::Tensor probs = log_probs_N_A_C.to(at::kDouble).exp();
   return probs.var(/*dim=*/{1}, /*unbiased=*/false).sum(1);

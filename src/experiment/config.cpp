@@ -79,7 +79,10 @@ void emit(YAML::Emitter& out, const Json& v) {
 }
 
 bool looks_like_file(const std::string& s) {
-  return s.find('/') != std::string::npos || s.size() > 5 && (s.substr(s.size() - 5) == ".yaml" || s.substr(s.size() - 4) == ".yml");
+  const auto ends_with = [&](const std::string& tail) {
+    return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return s.find('/') != std::string::npos || ends_with(".yaml") || ends_with(".yml");
 }
 
 }  // namespace

@@ -79,8 +79,8 @@ TEST(CoreSet, NearestDistancesInBlocks) {
   const at::Tensor x = at::tensor({0.0, 0.0, 3.0, 4.0, 1.0, 1.0}, at::kDouble).view({3, 2});
   const at::Tensor centres = at::tensor({0.0, 1.0, 3.0, 3.0, 10.0, 10.0}, at::kDouble).view({3, 2});
   const at::Tensor expected = at::tensor({1.0, 1.0, 1.0}, at::kDouble);
-  for (int64_t chunk : {1, 2, 100})
-    EXPECT_TRUE(at::allclose(nearest_squared_distance_N(x, centres, chunk), expected)) << chunk;
+  for (int64_t block : {1, 2, 5, 100})  // blocks of points × centres: results unchanged
+    EXPECT_TRUE(at::allclose(nearest_squared_distance_N(x, centres, block), expected)) << block;
   EXPECT_TRUE(std::isinf(nearest_squared_distance_N(x, at::empty({0, 2}), 4)[0].item<double>()));
 }
 
@@ -89,15 +89,15 @@ TEST(CoreSet, KCenterGreedyByHand) {
   // distances to {0, 10} are 1, 2, 5, 1: 5 is next, then 2 or 9? 2→2, 9→1: 2.
   const at::Tensor pool = at::tensor({1.0, 2.0, 5.0, 9.0, 10.0}, at::kDouble).view({5, 1});
   const at::Tensor labelled = at::zeros({1, 1}, at::kDouble);
-  const Selection s = k_center_greedy(pool, labelled, 3, 0, 16);
+  const Selection s = k_center_greedy(pool, labelled, 3, 0);
   EXPECT_EQ(s.positions, (std::vector<int64_t>{4, 2, 1}));
   EXPECT_EQ(s.scores, (std::vector<double>{10.0, 5.0, 2.0}));
   // No labelled set: the first centre is random, the rest farthest-first.
-  const Selection cold = k_center_greedy(pool, at::empty({0, 1}), 5, 9, 16);
+  const Selection cold = k_center_greedy(pool, at::empty({0, 1}), 5, 9);
   EXPECT_EQ(as_set(cold.positions), (std::set<int64_t>{0, 1, 2, 3, 4}));
   // Duplicates of a centre are never picked twice.
   const at::Tensor same = at::zeros({4, 3}, at::kDouble);
-  EXPECT_EQ(as_set(k_center_greedy(same, at::zeros({1, 3}), 4, 0, 2).positions).size(), 4u);
+  EXPECT_EQ(as_set(k_center_greedy(same, at::zeros({1, 3}), 4, 0).positions).size(), 4u);
 }
 
 TEST(Badge, ResidualIsProbabilityMinusOneHotOfThePrediction) {

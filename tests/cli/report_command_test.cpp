@@ -121,6 +121,8 @@ TEST(ReportCommand, WritesReportTablesAndFigures) {
   EXPECT_TRUE(HasSubstr(md, "| BALD | bald | 10% | 130 | 20 | -110 | 15.0 |"));
   EXPECT_TRUE(HasSubstr(md, "last line of rounds.jsonl is incomplete"));
   EXPECT_TRUE(HasSubstr(md, "initial set included"));
+  // Per round: score 200 ms + select 10 ms of a 1,260 ms round.
+  EXPECT_TRUE(HasSubstr(md, "| bald | 200 ms | 10 ms | 210 ms | 16.7% |")) << md;
 
   // Tables: CSV with a header and one row per (series, n_labelled); JSON that parses.
   const std::string curves = read_text(out / "learning_curves.csv");

@@ -23,9 +23,9 @@
 namespace bdal::acquire {
 
 struct BatchBaldOptions {
-  int64_t max_configs = 10000;  // M: exact while C^|A| ≤ M, else M sampled configurations
-  int64_t prefilter = 0;        // candidates: only the top-P points by BALD (0 = every point)
-  int64_t chunk_size = 0;       // candidates scored per block; 0 = as many as fit in ~64 MB
+  int64_t max_configs = 10000;    // M: exact while C^|A| ≤ M, else M sampled configurations
+  int64_t prefilter = 0;          // candidates: only the top-P points by BALD (0 = every point)
+  int64_t chunk_size = 0;         // candidates per scoring call; 0 = 4096 (memory, not results)
   bool double_precision = false;  // joint probabilities in float64 (float32: ~4x faster)
 };
 

@@ -15,14 +15,15 @@
 namespace bdal::acquire {
 
 // Squared Euclidean distance of each row of points_N_D to its nearest row of
-// centres_M_D, [N] float64 (+inf when M = 0); blocks of `chunk_size` centres.
+// centres_M_D, [N] float64 (+inf when M = 0). Blocks of points × centres of
+// at most `block_elements` distances (memory, not results).
 at::Tensor nearest_squared_distance_N(const at::Tensor& points_N_D, const at::Tensor& centres_M_D,
-                                      int64_t chunk_size);
+                                      int64_t block_elements = 1 << 20);
 
 // b pool positions, each the farthest from all centres so far; the scores are
 // the distances (not squared) at which they were picked. With no labelled
 // embeddings the first pick is drawn at random from `seed`.
 Selection k_center_greedy(const at::Tensor& pool_N_D, const at::Tensor& labelled_M_D,
-                          int64_t batch_size, uint64_t seed, int64_t chunk_size);
+                          int64_t batch_size, uint64_t seed);
 
 }  // namespace bdal::acquire

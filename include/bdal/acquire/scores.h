@@ -25,4 +25,11 @@ at::Tensor margin_N(const at::Tensor& log_probs_N_K_C);
 at::Tensor least_confidence_N(const at::Tensor& log_probs_N_K_C);
 at::Tensor inconsistency_N(const at::Tensor& log_probs_N_A_C);
 
+// fn applied to blocks of `block` rows (pool points) of x, concatenated: the
+// same result, but the float64 temporaries of a block stay in cache (a
+// 60,000 × 100 × 10 pool scored in one piece spent most of its time faulting
+// in fresh pages: BALD took 6.0 s, in blocks 0.32 s).
+at::Tensor in_row_blocks(at::Tensor (*fn)(const at::Tensor&), const at::Tensor& x,
+                         int64_t block = 1024);
+
 }  // namespace bdal::acquire
