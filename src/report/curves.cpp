@@ -138,7 +138,7 @@ double area_under_curve(const Curve& curve) {
 
 TimingSummary summarize_timings(const std::vector<const LoopRun*>& runs) {
   TimingSummary out;
-  PhaseTimes sum;
+  PhaseTimes sum, acquiring;
   for (const LoopRun* run : runs) {
     for (const RoundPoint& p : run->rounds) {
       sum.train += p.train_ms;
@@ -146,6 +146,13 @@ TimingSummary summarize_timings(const std::vector<const LoopRun*>& runs) {
       sum.select += p.select_ms;
       sum.eval += p.eval_ms;
       ++out.rounds;
+      if (p.acquired) {
+        acquiring.train += p.train_ms;
+        acquiring.score += p.score_ms;
+        acquiring.select += p.select_ms;
+        acquiring.eval += p.eval_ms;
+        ++out.acquiring_rounds;
+      }
     }
   }
   auto divide = [](const PhaseTimes& t, double d) {
@@ -153,6 +160,7 @@ TimingSummary summarize_timings(const std::vector<const LoopRun*>& runs) {
   };
   out.per_run_ms = divide(sum, static_cast<double>(runs.size()));
   out.per_round_ms = divide(sum, static_cast<double>(out.rounds));
+  out.per_acquisition_ms = divide(acquiring, static_cast<double>(out.acquiring_rounds));
   return out;
 }
 

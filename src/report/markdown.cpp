@@ -207,17 +207,18 @@ void summary_section(const Report& report, std::string& md) {
   // here (BatchBALD's greedy joint entropies, BADGE's k-means++, ...).
   md +=
       "### Acquisition cost per round\n\n"
-      "Mean per round over all rounds and seeds: **score** = what the strategy needs computed "
+      "Mean over the rounds that acquired (every round but a run's last), all seeds: "
+      "**score** = what the strategy needs computed "
       "(MC-dropout predictions of the pool, embeddings, augmented predictions), **select** = "
       "the strategy's own work on them.\n\n"
       "| series | score / round | select / round | score + select / round | share of the round "
       "|\n|---|---:|---:|---:|---:|\n";
   for (const SeriesReport& s : report.series) {
-    const PhaseTimes& r = s.timings.per_round_ms;
-    const double acquire = r.score + r.select;
-    md += fmt::format("| {} | {} | {} | {} | {} |\n", s.series.name, secs(r.score), secs(r.select),
+    const PhaseTimes& a = s.timings.per_acquisition_ms;
+    const double acquire = a.score + a.select;
+    md += fmt::format("| {} | {} | {} | {} | {} |\n", s.series.name, secs(a.score), secs(a.select),
                       secs(acquire),
-                      r.total() > 0 ? fmt::format("{:.1f}%", 100.0 * acquire / r.total()) : "–");
+                      a.total() > 0 ? fmt::format("{:.1f}%", 100.0 * acquire / a.total()) : "–");
   }
   md += "\n";
 }

@@ -96,6 +96,8 @@ LoopRun read_run(const fs::path& dir) {
     p.score_ms = optional_number_at(r, "/timings_ms/score");
     p.select_ms = optional_number_at(r, "/timings_ms/select");
     p.eval_ms = optional_number_at(r, "/timings_ms/eval");
+    if (r.contains("acquired") && r.at("acquired").is_array())
+      p.acquired = !r.at("acquired").empty();
     BDAL_CHECK(run.rounds.empty() || p.n_labelled > run.rounds.back().n_labelled,
                "'{}' line {}: n_labelled = {} does not grow (previous line had {})",
                rounds_path.string(), line, p.n_labelled, run.rounds.back().n_labelled);

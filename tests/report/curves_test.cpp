@@ -83,5 +83,20 @@ TEST(ReportCurves, MetricNames) {
   EXPECT_THROW(parse_metric("f1"), UsageError);
 }
 
+TEST(ReportCurves, AcquisitionCostLeavesOutTheLastRound) {
+  LoopRun r = make_run(1, {{20, 0.6}, {30, 0.7}, {40, 0.8}});
+  r.rounds[0].score_ms = 30.0;
+  r.rounds[1].score_ms = 50.0;
+  r.rounds[2].score_ms = 0.0;  // the last round scores nothing
+  r.rounds[2].select_ms = 0.0;
+  r.rounds[2].acquired = false;
+  const TimingSummary t = summarize_timings({&r});
+  EXPECT_EQ(t.rounds, 3);
+  EXPECT_EQ(t.acquiring_rounds, 2);
+  EXPECT_DOUBLE_EQ(t.per_acquisition_ms.score, 40.0);
+  EXPECT_DOUBLE_EQ(t.per_acquisition_ms.select, 1.0);
+  EXPECT_NEAR(t.per_round_ms.score, 80.0 / 3.0, 1e-12);
+}
+
 }  // namespace
 }  // namespace bdal::report

@@ -62,9 +62,11 @@ struct PhaseTimes {
   double total() const { return train + score + select + eval; }
 };
 struct TimingSummary {
-  int64_t rounds = 0;       // rounds summed over seeds
-  PhaseTimes per_run_ms;    // mean over seeds of the run total
-  PhaseTimes per_round_ms;  // mean over all rounds
+  int64_t rounds = 0;             // rounds summed over seeds
+  int64_t acquiring_rounds = 0;   // of which acquired points (all but each run's last)
+  PhaseTimes per_run_ms;          // mean over seeds of the run total
+  PhaseTimes per_round_ms;        // mean over all rounds
+  PhaseTimes per_acquisition_ms;  // mean over the acquiring rounds
 };
 TimingSummary summarize_timings(const std::vector<const LoopRun*>& runs);
 

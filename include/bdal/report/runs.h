@@ -24,6 +24,7 @@ struct RoundPoint {
   // MC accuracy on the labelled set; NaN in records that do not keep it.
   double train_accuracy = std::numeric_limits<double>::quiet_NaN();
   double train_ms = 0.0, score_ms = 0.0, select_ms = 0.0, eval_ms = 0.0;
+  bool acquired = true;  // false in a run's last round (its record acquires nothing)
 };
 
 struct LoopRun {
