@@ -61,7 +61,8 @@ TEST(SelectCommand, BatchStrategiesWithEmbeddingsAndAnOutputFile) {
   data::write_npy(dir / "lp.npy", pool_log_probs());
   data::write_npy(dir / "emb.npy", at::randn({30, 5}));
   data::write_npy(dir / "lab.npy", at::randn({4, 5}));
-  for (const std::string strategy : {"batch-bald", "badge", "core-set", "power-bald"}) {
+  // csal reads the same file as [N, A, C] predictions of augmented copies.
+  for (const std::string strategy : {"batch-bald", "badge", "core-set", "power-bald", "csal"}) {
     const auto out_file = dir / (strategy + ".json");
     const auto r = run_bdal("select --log-probs " + shell_quote(dir / "lp.npy") + " --embeddings " +
                             shell_quote(dir / "emb.npy") + " --labelled-embeddings " +
