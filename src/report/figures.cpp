@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -63,47 +64,68 @@ std::string both_terminals(const std::string& stem, const std::string& plot, int
       fmt::arg("w", width), fmt::arg("h", height), fmt::arg("s", stem), fmt::arg("p", plot));
 }
 
-std::string learning_curve_figure(const Report& report, Metric metric, const fs::path& out_dir) {
-  const std::string stem = "learning-curve-" + metric_name(metric);
-  // One data block per series (separated by two blank lines, gnuplot's `index`).
+// One figure of learning curves: for every series one curve per metric in
+// `metrics`, each with its 95% band, all in the series' colour; the first
+// metric solid, the others dashed.
+std::string curves_figure(const Report& report, const std::vector<Metric>& metrics,
+                          const std::string& stem, const std::string& title,
+                          const std::string& ylabel, const fs::path& out_dir) {
+  // One data block per (series, metric) (separated by two blank lines, gnuplot's `index`).
   std::ostringstream dat;
-  dat << "# n_labelled mean ci95_low ci95_high (" << metric_name(metric) << ", mean over seeds)\n";
+  dat << "# n_labelled mean ci95_low ci95_high (mean over seeds)\n";
   std::vector<std::string> bands, lines;
+  int block = 0;
   for (size_t i = 0; i < report.series.size(); ++i) {
     const SeriesReport& s = report.series[i];
-    dat << "# series " << s.series.name << " (" << s.curves.n_seeds << " seeds)\n";
-    for (const CurvePoint& p : s.curves.points) {
-      const Summary& v = p.of(metric);
-      if (!std::isfinite(v.mean)) continue;  // a seed without this metric
-      // One seed has no interval: the band collapses onto the mean.
-      const double hw = std::isfinite(v.half_width) ? v.half_width : 0.0;
-      dat << fmt::format("{} {} {} {}\n", p.n_labelled, v.mean, v.mean - hw, v.mean + hw);
-    }
-    dat << "\n\n";
+    // Eight colours; beyond them the point shape tells series apart.
     const int colour = static_cast<int>(i % 8) + 1;
-    bands.push_back(
-        fmt::format("'{}.dat' index {} using 1:3:4 with filledcurves lc {} "
-                    "fs transparent solid 0.2 noborder notitle",
-                    stem, i, colour));
-    lines.push_back(fmt::format(
-        "'{}.dat' index {} using 1:2 with linespoints lc {} pt 7 ps 0.5 "
-        "lw 2 title {}",
-        stem, i, colour, gnuplot_quote(fmt::format("{} (n={})", s.series.name, s.curves.n_seeds))));
+    const int point_type = std::array<int, 4>{7, 5, 9, 13}[(i / 8) % 4];
+    for (size_t m = 0; m < metrics.size(); ++m, ++block) {
+      dat << "# series " << s.series.name << " (" << s.curves.n_seeds << " seeds), "
+          << metric_name(metrics[m]) << "\n";
+      for (const CurvePoint& p : s.curves.points) {
+        const Summary& v = p.of(metrics[m]);
+        if (!std::isfinite(v.mean)) continue;  // a seed without this metric
+        // One seed has no interval: the band collapses onto the mean.
+        const double hw = std::isfinite(v.half_width) ? v.half_width : 0.0;
+        dat << fmt::format("{} {} {} {}\n", p.n_labelled, v.mean, v.mean - hw, v.mean + hw);
+      }
+      dat << "\n\n";
+      bands.push_back(
+          fmt::format("'{}.dat' index {} using 1:3:4 with filledcurves lc {} "
+                      "fs transparent solid 0.2 noborder notitle",
+                      stem, block, colour));
+      const std::string name = metrics.size() == 1
+                                   ? s.series.name
+                                   : fmt::format("{} {}", s.series.name, metric_label(metrics[m]));
+      lines.push_back(fmt::format(
+          "'{}.dat' index {} using 1:2 with linespoints lc {} dt {} pt {} ps {} lw 2 title {}",
+          stem, block, colour, m == 0 ? 1 : 2, point_type, i < 8 ? 0.5 : 0.9,
+          gnuplot_quote(fmt::format("{} (n={})", name, s.curves.n_seeds))));
+    }
   }
   core::write_text_atomic(out_dir / (stem + ".dat"), dat.str());
   std::vector<std::string> all = bands;
   all.insert(all.end(), lines.begin(), lines.end());
   const std::string plot = "plot " + fmt::format("{}", fmt::join(all, ", \\\n     "));
-  const bool rises = metric == Metric::kAccuracy || metric == Metric::kTrainAccuracy;
-  const std::string key = rises ? "bottom right" : "top right";
+  const bool rises =
+      metrics.front() == Metric::kAccuracy || metrics.front() == Metric::kTrainAccuracy;
+  // Many curves: the key goes beside the plot instead of over the curves.
+  const bool crowded = lines.size() > 8;
+  const std::string key = crowded ? "outside right top" : rises ? "bottom right" : "top right";
   const std::string script = fmt::format(
       "# {} vs labelled points: mean over seeds, band = 95% Student-t CI. Made by bdal report.\n"
       "set title {}\nset xlabel 'labelled points (initial set included)'\nset ylabel {}\n"
       "set key {} box opaque\nset grid\n{}",
-      metric_label(metric), gnuplot_quote(metric_label(metric) + " (mean, 95% CI over seeds)"),
-      gnuplot_quote(metric_label(metric)), key, both_terminals(stem, plot, 900, 600));
+      title, gnuplot_quote(title + " (mean, 95% CI over seeds)"), gnuplot_quote(ylabel), key,
+      both_terminals(stem, plot, crowded ? 1300 : 900, 600));
   core::write_text_atomic(out_dir / (stem + ".gp"), script);
   return stem;
+}
+
+std::string learning_curve_figure(const Report& report, Metric metric, const fs::path& out_dir) {
+  return curves_figure(report, {metric}, "learning-curve-" + metric_name(metric),
+                       metric_label(metric), metric_label(metric), out_dir);
 }
 
 std::string training_figure(const Report& report, const fs::path& out_dir) {
@@ -183,6 +205,12 @@ std::vector<std::string> write_figures(const Report& report, const fs::path& out
   if (!report.series.empty())
     for (Metric m : curve_metrics())
       if (report.has_values(m)) stems.push_back(learning_curve_figure(report, m, out_dir));
+  // Train beside test accuracy: how far the fit on the labelled set is from
+  // what generalises (the random-baseline study's figure).
+  if (!report.series.empty() && report.has_values(Metric::kTrainAccuracy))
+    stems.push_back(curves_figure(report, {Metric::kAccuracy, Metric::kTrainAccuracy},
+                                  kTrainAndTestStem, "test (solid) and train (dashed) accuracy",
+                                  "accuracy", out_dir));
   if (!report.training.empty()) stems.push_back(training_figure(report, out_dir));
   std::vector<std::string> written;
   for (const std::string& stem : stems) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "bdal/report/figures.h"
 #include "bdal/report/tables.h"
 
 namespace bdal::report {
@@ -234,6 +235,9 @@ void figures_section(const Report& report, std::string& md) {
       if (report.has_values(m))
         md += fmt::format("![{} vs labelled points](learning-curve-{}.png)\n\n", metric_label(m),
                           metric_name(m));
+    if (report.has_values(Metric::kTrainAccuracy))
+      md += fmt::format("![test and train accuracy vs labelled points]({}.png)\n\n",
+                        kTrainAndTestStem);
     md +=
         "Bands: 95% Student-t confidence interval of the mean over seeds. Each figure also "
         "exists as SVG, with the gnuplot script (`.gp`) and data (`.dat`) it was drawn "

@@ -155,9 +155,10 @@ TEST(ReportCommand, WritesReportTablesAndFigures) {
     if (row["series"] == "random") EXPECT_TRUE(row["train_accuracy_mean"].is_null()) << row;
   }
   EXPECT_TRUE(HasSubstr(md, "learning-curve-train_accuracy.png"));
+  EXPECT_TRUE(HasSubstr(md, "learning-curve-train-and-test-accuracy.png"));
   for (const char* stem :
        {"learning-curve-accuracy", "learning-curve-nll", "learning-curve-mean_mutual_information",
-        "learning-curve-train_accuracy"})
+        "learning-curve-train_accuracy", "learning-curve-train-and-test-accuracy"})
     for (const char* ext : {".png", ".svg"}) {
       const fs::path f = out / (std::string(stem) + ext);
       ASSERT_TRUE(fs::exists(f)) << f;

@@ -20,8 +20,12 @@ std::string find_gnuplot();
 // A string as a gnuplot single-quoted literal ('' stands for one quote).
 std::string gnuplot_quote(const std::string& text);
 
-// Writes learning-curve-<metric>.{dat,gp,png,svg} for accuracy, nll and
-// mean_mutual_information when there are series, and
+// The figure of test beside train accuracy (when the records keep train metrics).
+inline constexpr const char* kTrainAndTestStem = "learning-curve-train-and-test-accuracy";
+
+// Writes learning-curve-<metric>.{dat,gp,png,svg} for every metric that has
+// values (curve_metrics()) when there are series, the train-and-test
+// accuracy figure when train metrics were kept, and
 // training-curves.{dat,gp,png,svg} when there are training runs. Returns the
 // PNG and SVG file names. Error when gnuplot fails (its exit status is named).
 std::vector<std::string> write_figures(const Report& report, const std::filesystem::path& out_dir,
