@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -81,9 +82,17 @@ std::string usage_error_message(F&& f) {
   return {};
 }
 
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 inline void write_bytes(const std::filesystem::path& path, const std::vector<uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
 }
 
 // An IDX file: magic 00 00 <type> <rank>, big-endian uint32 dims, payload.
@@ -125,15 +134,15 @@ inline bool mnist_present() {
 
 // Use at the top of a test that needs real MNIST: skips with the reason, or
 // fails when BDAL_REQUIRE_MNIST=1 (the test script sets it under CI).
-#define BDAL_REQUIRE_MNIST()                                                              \
-  do {                                                                                    \
-    if (!::bdal::testing::mnist_present()) {                                              \
-      const char* req = std::getenv("BDAL_REQUIRE_MNIST");                                \
-      if (req && std::string(req) == "1")                                                 \
-        FAIL() << "MNIST missing from " << ::bdal::testing::test_data_dir() / "mnist";    \
-      GTEST_SKIP() << "MNIST not in " << ::bdal::testing::test_data_dir() / "mnist"       \
-                   << " (run `bdal data fetch mnist` or set BDAL_DATA_DIR)";              \
-    }                                                                                     \
+#define BDAL_REQUIRE_MNIST()                                                           \
+  do {                                                                                 \
+    if (!::bdal::testing::mnist_present()) {                                           \
+      const char* req = std::getenv("BDAL_REQUIRE_MNIST");                             \
+      if (req && std::string(req) == "1")                                              \
+        FAIL() << "MNIST missing from " << ::bdal::testing::test_data_dir() / "mnist"; \
+      GTEST_SKIP() << "MNIST not in " << ::bdal::testing::test_data_dir() / "mnist"    \
+                   << " (run `bdal data fetch mnist` or set BDAL_DATA_DIR)";           \
+    }                                                                                  \
   } while (false)
 
 struct CommandResult {

@@ -48,6 +48,10 @@ void JointLabelDistribution::add(const at::Tensor& probs_K_C, at::Generator& gen
     return;
   }
   if (exact_) {
+    BDAL_CHECK(f * c <= (int64_t{1} << 24),
+               "BatchBALD: {} configurations × {} classes exceed the 2^24 categories a "
+               "multinomial draw supports; lower max_configs",
+               f, c);
     // Too many configurations: draw max_configs of the f·c from the exact joint
     // p(y_A, y_x) = 1/K Σ_k P[f, k] p(c | ω_k), and keep sampling from now on.
     const at::Tensor joint_F_C =
@@ -84,7 +88,10 @@ at::Tensor JointLabelDistribution::joint_entropy_with_N(const at::Tensor& probs_
   } else {
     u_F = 1.0 / (double(f) * configs_F_K_.mean(1));
   }
-  const at::Tensor u_log_s_F = u_F * log_scale_F_;
+  // Σ_c J'[f, x, c] = 1/K Σ_k P'[f, k] = p'_f for every candidate x (each
+  // p(· | x, ω_k) sums to one), so the first term is one number, summed here
+  // in float64 once rather than per candidate from float32 sums.
+  const double mass_term = -(u_F * log_scale_F_ * configs_F_K_.mean(1)).sum().item<double>();
   at::Tensor out_N = at::empty({n}, at::kDouble);
   if (compute_ == at::kFloat) {
     // The bulk of the work: per block of candidates one GEMM,
@@ -92,7 +99,7 @@ at::Tensor JointLabelDistribution::joint_entropy_with_N(const at::Tensor& probs_
     // J log J (kernels/entropy_terms). Blocks of 64 candidates, laid out
     // [b·C + c, f], ran fastest here (sgemm ~58 GFLOP/s at K = 20).
     const at::Tensor configs_K_F = configs_F_K_.t().to(at::kFloat).contiguous();
-    const at::Tensor u32_F = u_F.contiguous(), u_log_s32_F = u_log_s_F.contiguous();
+    const at::Tensor u_contiguous_F = u_F.contiguous();
     constexpr int64_t kBlock = 64;
     at::Tensor joint_BC_F = at::empty({kBlock * c, f}, at::kFloat);
     for (int64_t start = 0; start < n; start += kBlock) {
@@ -103,7 +110,7 @@ at::Tensor JointLabelDistribution::joint_entropy_with_N(const at::Tensor& probs_
       at::Tensor out = joint_BC_F.slice(0, 0, (end - start) * c);
       at::mm_out(out, p_BC_K, configs_K_F);
       kernels::joint_entropy_terms(out.data_ptr<float>(), end - start, c, f,
-                                   u32_F.data_ptr<double>(), u_log_s32_F.data_ptr<double>(),
+                                   u_contiguous_F.data_ptr<double>(), mass_term,
                                    out_N.data_ptr<double>() + start);
     }
     return out_N;
@@ -115,9 +122,8 @@ at::Tensor JointLabelDistribution::joint_entropy_with_N(const at::Tensor& probs_
     const at::Tensor p_K_BC =
         probs_N_K_C.slice(0, start, end).to(at::kDouble).permute({1, 0, 2}).reshape({k, -1});
     const at::Tensor joint_F_B_C = (configs_F_K_.mm(p_K_BC) / double(k)).view({f, end - start, c});
-    const at::Tensor mass_F_B = joint_F_B_C.sum(2);
     const at::Tensor xlogx_F_B = at::xlogy(joint_F_B_C, joint_F_B_C).sum(2);
-    out_N.slice(0, start, end) = -(u_log_s_F.matmul(mass_F_B) + u_F.matmul(xlogx_F_B));
+    out_N.slice(0, start, end) = mass_term - u_F.matmul(xlogx_F_B);
   }
   return out_N;
 }

@@ -12,7 +12,10 @@ namespace bdal::acquire {
 void StrategyOptions::validate() const {
   BDAL_CHECK_USAGE(temperature >= 0.0 && std::isfinite(temperature),
                    "strategy_options.temperature must be finite and >= 0, got {}", temperature);
-  BDAL_CHECK_USAGE(max_configs >= 1, "strategy_options.max_configs must be >= 1, got {}",
+  // Past a million, M×K joint-probability floats no longer fit a laptop, and
+  // ATen's multinomial draws from at most 2^24 categories (M·C).
+  BDAL_CHECK_USAGE(max_configs >= 1 && max_configs <= kMaxConfigsLimit,
+                   "strategy_options.max_configs must be in [1, {}], got {}", kMaxConfigsLimit,
                    max_configs);
   BDAL_CHECK_USAGE(prefilter >= 0, "strategy_options.prefilter must be >= 0 (0 = off), got {}",
                    prefilter);

@@ -119,7 +119,10 @@ void prepare_sweep_dir(const SweepPlan& plan, const std::filesystem::path& sweep
     std::stringstream text;
     text << in.rdbuf();
     const Json previous = yaml_to_json(text.str(), yaml_path.string());
-    const Json a = without_changeable_keys(previous), b = without_changeable_keys(experiment_json);
+    // A sweep started before bdal gained a setting resumes at its default.
+    const Json a = without_changeable_keys(previous),
+               b = without_changeable_keys(
+                   loop::without_keys_added_since(previous, experiment_json));
     if (a != b) {
       std::vector<std::string> differing;
       for (const auto& [key, value] : b.items())
@@ -154,10 +157,10 @@ std::vector<std::string> cell_command(const SweepCell& cell, const std::filesyst
     argv.push_back("--data-dir");
     argv.push_back(launch.data_dir);
   }
-  argv.insert(argv.end(), {"--threads", std::to_string(launch.threads), "run",
-                           sweep_experiment_path(sweep_dir).string(), "--strategy", cell.strategy,
-                           "--seeds", std::to_string(cell.seed), "--out",
-                           (sweep_dir / cell.name).string()});
+  argv.insert(argv.end(),
+              {"--threads", std::to_string(launch.threads), "run",
+               sweep_experiment_path(sweep_dir).string(), "--strategy", cell.strategy, "--seeds",
+               std::to_string(cell.seed), "--out", (sweep_dir / cell.name).string()});
   for (const auto& set : cell.sets) {
     argv.push_back("--set");
     argv.push_back(set);
@@ -190,7 +193,8 @@ std::string slurm_script(const SweepPlan& plan, const std::filesystem::path& swe
   out += fmt::format("#SBATCH --time={}\n", slurm.time);
   out += fmt::format("#SBATCH --mem={}\n", slurm.memory);
   if (!slurm.partition.empty()) out += fmt::format("#SBATCH --partition={}\n", slurm.partition);
-  out += fmt::format("#SBATCH --output={}\n", shell_word((dir / "logs" / "slurm-%A_%a.out").string()));
+  out +=
+      fmt::format("#SBATCH --output={}\n", shell_word((dir / "logs" / "slurm-%A_%a.out").string()));
   out += "set -euo pipefail\n";
   out += "case \"${SLURM_ARRAY_TASK_ID:?not inside a Slurm array job}\" in\n";
   CellLaunch absolute = launch;

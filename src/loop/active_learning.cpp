@@ -40,34 +40,17 @@ bool may_change_on_resume(const std::string& key) {
   return key == "rounds" || key == "budget" || key == "chunk_size";
 }
 
-// `key` (one setting, or a group such as "strategy_options") holds only
-// settings of keys_added_after_first_records(), each at its default in `now`.
-bool added_since_the_run_at_default(const std::string& key, const nlohmann::json& now) {
-  static const nlohmann::json defaults = to_json(LoopConfig{});
-  const auto& added = keys_added_after_first_records();
-  bool any = false;
-  for (const std::string& k : config_keys()) {
-    if (k != key && k.rfind(key + ".", 0) != 0) continue;
-    const auto p = config_pointer(k);
-    if (std::find(added.begin(), added.end(), k) == added.end()) return false;
-    if (!now.contains(p) || now.at(p) != defaults.at(p)) return false;
-    any = true;
-  }
-  return any;
-}
-
 void check_same_config(const nlohmann::json& saved, const nlohmann::json& now,
                        const std::filesystem::path& run_dir) {
-  const auto diff = nlohmann::json::diff(saved, now);
+  // Settings bdal gained after the run started, at their defaults: the run
+  // was made with that behaviour.
+  const auto diff = nlohmann::json::diff(saved, without_keys_added_since(saved, now));
   for (const auto& op : diff) {
     std::string key = op.at("path").get<std::string>().substr(1);
     for (char& c : key)
       if (c == '/') c = '.';
     if (may_change_on_resume(key)) continue;
     const auto pointer = nlohmann::json::json_pointer(op.at("path").get<std::string>());
-    // Settings bdal gained after the run started, at their defaults: the run
-    // was made with that behaviour.
-    if (op.at("op") == "add" && added_since_the_run_at_default(key, now)) continue;
     throw UsageError(fmt::format(
         "run directory '{}' holds a run with {} = {}, but this config has {}; resume with the "
         "same settings or use another run directory",
@@ -230,7 +213,9 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     if (trainer.batch_size > labelled.size()) trainer.batch_size = 0;
     // CSAL trains semi-supervised: a consistency loss on the unlabelled pool.
     std::optional<data::Dataset> unlabelled;
-    if (needs.consistency_training && config.strategy_options.consistency_weight > 0) {
+    // The last round may have acquired the whole pool: nothing left to be consistent on.
+    if (needs.consistency_training && config.strategy_options.consistency_weight > 0 &&
+        state.pool().size(0) > 0) {
       trainer.consistency_weight = config.strategy_options.consistency_weight;
       unlabelled = data.train.subset(state.pool());
     }

@@ -107,6 +107,22 @@ const std::vector<std::string>& keys_added_after_first_records() {
   return keys;
 }
 
+Json without_keys_added_since(const Json& saved, Json now) {
+  static const Json defaults = to_json(LoopConfig{});
+  for (const std::string& key : keys_added_after_first_records()) {
+    const auto pointer = config_pointer(key);
+    if (saved.contains(pointer) || !now.contains(pointer)) continue;
+    if (now.at(pointer) != defaults.at(pointer)) continue;
+    Json& parent = now.at(pointer.parent_pointer());
+    parent.erase(pointer.back());
+    // A group the saved config never had, emptied here, goes too.
+    const auto group = pointer.parent_pointer();
+    if (parent.empty() && !group.empty() && !saved.contains(group))
+      now.at(group.parent_pointer()).erase(group.back());
+  }
+  return now;
+}
+
 std::string describe_json_value(const Json& v) {
   if (v.is_string()) return fmt::format("the string \"{}\"", v.get<std::string>());
   if (v.is_number_float()) return fmt::format("the number {}", v.dump());

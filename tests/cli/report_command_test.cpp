@@ -15,18 +15,12 @@ namespace bdal::cli {
 namespace {
 
 using bdal::testing::HasSubstr;
+using bdal::testing::read_text;
 using bdal::testing::run_bdal;
 using bdal::testing::shell_quote;
 using bdal::testing::TempDir;
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Test accuracy at n_labelled 20, 30, 40, 50, 60 (initial set: 20):
 //   bald   seed 1: .80 .90 .93 .95 .96   10% error at 30, 5% at 50
@@ -150,9 +144,12 @@ TEST(ReportCommand, WritesReportTablesAndFigures) {
   // Train accuracy: BALD's mean over its seeds, nothing (an empty cell) for random.
   EXPECT_TRUE(HasSubstr(curves, ",train_accuracy_mean,")) << curves;
   for (const Json& row : report["learning_curves"]) {
-    if (row["series"] == "bald" && row["n_labelled"] == 40)
+    if (row["series"] == "bald" && row["n_labelled"] == 40) {
       EXPECT_NEAR(row["train_accuracy_mean"].get<double>(), 0.98, 1e-12);
-    if (row["series"] == "random") EXPECT_TRUE(row["train_accuracy_mean"].is_null()) << row;
+    }
+    if (row["series"] == "random") {
+      EXPECT_TRUE(row["train_accuracy_mean"].is_null()) << row;
+    }
   }
   EXPECT_TRUE(HasSubstr(md, "learning-curve-train_accuracy.png"));
   EXPECT_TRUE(HasSubstr(md, "learning-curve-train-and-test-accuracy.png"));

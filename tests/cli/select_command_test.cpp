@@ -41,7 +41,7 @@ TEST(SelectCommand, NpyTorchSaveAndProbabilitiesGiveBaldsTopPoints) {
   data::write_npy(dir / "p.npy", lp.exp().to(at::kDouble));
   const at::Tensor top3 = std::get<1>(acquire::bald_N(lp).topk(3));
   const std::vector<int64_t> expected(top3.data_ptr<int64_t>(), top3.data_ptr<int64_t>() + 3);
-  for (const std::string input :
+  for (const std::string& input :
        {"--log-probs " + shell_quote(dir / "lp.npy"), "--log-probs " + shell_quote(dir / "lp.pt"),
         "--probabilities --log-probs " + shell_quote(dir / "p.npy")}) {
     const auto r = run_bdal("select " + input + " --strategy bald --batch 3");
@@ -111,6 +111,9 @@ TEST(SelectCommand, BadInputsAreClearErrors) {
       {base + shell_quote(dir / "missing.npy"), "does not exist", 1},
       {"select --strategy power-bald --temperature -1 --log-probs " + shell_quote(dir / "lp.npy"),
        "strategy_options.temperature must be finite and >= 0", 2},
+      {"select --strategy batch-bald --max-configs 2000000 --log-probs " +
+           shell_quote(dir / "lp.npy"),
+       "strategy_options.max_configs must be in [1, 1000000], got 2000000", 2},
   };
   for (const Case& c : cases) {
     const auto r = run_bdal(c.args);

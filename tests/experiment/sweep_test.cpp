@@ -1,11 +1,12 @@
-#include "bdal/core/error.h"
 #include "bdal/experiment/sweep.h"
+#include "bdal/core/error.h"
 
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sstream>
 
 namespace bdal::experiment {
 namespace {
@@ -60,8 +61,8 @@ TEST(SweepPlan, BadCellsAreUsageErrorsBeforeAnythingRuns) {
   spec.strategies = {};
   spec.vary = {parse_vary("score_samples=4,0")};
   EXPECT_THROW(plan_sweep(spec), UsageError);
-  for (const char* bad : {"acquisition_size", "=1,2", "acquisition_size=", "k=1,,2", "seed=1,2",
-                          "strategy=bald"})
+  for (const char* bad :
+       {"acquisition_size", "=1,2", "acquisition_size=", "k=1,,2", "seed=1,2", "strategy=bald"})
     EXPECT_THROW(parse_vary(bad), UsageError) << bad;
 }
 
@@ -81,6 +82,32 @@ TEST(SweepDir, IsRefusedForADifferentExperimentButReusedForMoreRounds) {
   } catch (const UsageError& e) {
     EXPECT_TRUE(HasSubstr(e.what(), "different experiment (differs in: trainer)")) << e.what();
   }
+}
+
+TEST(SweepDir, StartedBeforeBdalGainedASettingResumesAtItsDefaultOnly) {
+  TempDir dir;
+  SweepSpec spec;
+  spec.experiment = write_moons_experiment(dir);
+  prepare_sweep_dir(plan_sweep(spec), dir / "sweep");
+  // Rewrite the sweep's experiment as an older bdal wrote it: without the
+  // strategy_options it did not have yet.
+  const auto yaml = dir / "sweep" / "experiment.yaml";
+  std::string text = bdal::testing::read_text(yaml), old;
+  std::istringstream lines(text);
+  bool in_group = false;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("strategy_options:", 0) == 0)
+      in_group = true;
+    else if (in_group && line.rfind("  ", 0) != 0)
+      in_group = false;
+    if (!in_group) old += line + "\n";
+  }
+  ASSERT_NE(old, text);
+  std::ofstream(yaml) << old;
+  EXPECT_NO_THROW(prepare_sweep_dir(plan_sweep(spec), dir / "sweep"));
+  std::ofstream(yaml) << old;
+  spec.sets = {"strategy_options.temperature=2"};
+  EXPECT_THROW(prepare_sweep_dir(plan_sweep(spec), dir / "sweep"), UsageError);
 }
 
 TEST(SweepCell, CommandRunsTheSweepsOwnExperimentFile) {
@@ -103,14 +130,19 @@ TEST(SweepCell, StatusCountsCompleteRoundsAndSeesTheFinalOne) {
   std::filesystem::create_directories(dir / "cell");
   {
     std::ofstream out(dir / "cell" / "rounds.jsonl");
-    out << R"({"round":0,"acquired":[1,2]})" << "\n" << R"({"round":1,"acquired":[3]})" << "\n"
+    out << R"({"round":0,"acquired":[1,2]})"
+        << "\n"
+        << R"({"round":1,"acquired":[3]})"
+        << "\n"
         << R"({"round":2,"acq)";  // torn: a crash mid-line
   }
   CellStatus status = cell_status(dir / "cell");
   EXPECT_EQ(status.rounds_done, 2);
   EXPECT_FALSE(status.complete);
-  std::ofstream(dir / "cell" / "rounds.jsonl")
-      << R"({"round":0,"acquired":[1,2]})" << "\n" << R"({"round":1,"acquired":[]})" << "\n";
+  std::ofstream(dir / "cell" / "rounds.jsonl") << R"({"round":0,"acquired":[1,2]})"
+                                               << "\n"
+                                               << R"({"round":1,"acquired":[]})"
+                                               << "\n";
   status = cell_status(dir / "cell");
   EXPECT_EQ(status.rounds_done, 2);
   EXPECT_TRUE(status.complete);
@@ -132,9 +164,10 @@ TEST(SlurmScript, OneArrayTaskPerCellWithItsCommandAndLog) {
   EXPECT_TRUE(HasSubstr(script, "#SBATCH --time=02:00:00\n"));
   EXPECT_TRUE(HasSubstr(script, "#SBATCH --partition=short\n"));
   const std::string sw = (dir / "sw").string();
-  EXPECT_TRUE(HasSubstr(script, "  3) exec '/opt/bdal' '--threads' '2' 'run' '" + sw +
-                                    "/experiment.yaml' '--strategy' 'bald' '--seeds' '2' '--out' '" +
-                                    sw + "/bald-seed2' >> '" + sw + "/logs/bald-seed2.log' 2>&1 ;;"))
+  EXPECT_TRUE(
+      HasSubstr(script, "  3) exec '/opt/bdal' '--threads' '2' 'run' '" + sw +
+                            "/experiment.yaml' '--strategy' 'bald' '--seeds' '2' '--out' '" + sw +
+                            "/bald-seed2' >> '" + sw + "/logs/bald-seed2.log' 2>&1 ;;"))
       << script;
   EXPECT_EQ(script.rfind("#!/bin/bash\n", 0), 0u);
 }

@@ -216,6 +216,29 @@ TEST(ActiveLearning, EveryRegisteredStrategyRunsInTheLoop) {
   }
 }
 
+TEST(ActiveLearning, CsalTrainsItsLastRoundWhenThePoolIsUsedUp) {
+  // The pool is an exact multiple of the acquisition size, so the last round
+  // trains with no unlabelled data left for the consistency loss.
+  data::TwoMoonsOptions o;
+  o.train_size = 64;  // 10 validation + 4 initial + 50 pool
+  o.test_size = 50;
+  o.seed = 1;
+  const auto data = data::load_two_moons(o);
+  bdal::testing::TempDir dir;
+  LoopConfig config = moons_config();
+  config.strategy = "csal";
+  config.split.validation_size = 10;
+  config.acquisition_size = 10;
+  config.rounds = 8;
+  config.trainer.epochs = 5;
+  ASSERT_GT(config.strategy_options.consistency_weight, 0.0);
+  EXPECT_EQ(run_in(dir.path(), config, data).rounds_done, 6);  // rounds 0..5; round 5 has no pool
+  const auto records = read_rounds_file(dir / "rounds.jsonl", false).records;
+  ASSERT_EQ(records.size(), 6u);
+  EXPECT_EQ(records.back()["n_labelled"], 54);
+  EXPECT_TRUE(records.back()["acquired"].empty());
+}
+
 TEST(ActiveLearning, ARunWithoutLaterAddedSettingsResumesAtTheirDefaults) {
   bdal::testing::TempDir dir;
   const auto data = moons_data();

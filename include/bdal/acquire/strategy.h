@@ -25,7 +25,10 @@ struct Needs {
 // The settings of the strategies that have any (`strategy_options.*` in a
 // run config); each strategy reads only its own.
 struct StrategyOptions {
-  double temperature = 1.0;     // β of power / softmax / softrank sampling
+  static constexpr int64_t kMaxConfigsLimit = 1'000'000;
+
+  double temperature = 1.0;     // β of power / softmax / softrank sampling: an inverse
+                                // temperature (0 = uniformly random, ∞ = top-b)
   int64_t max_configs = 10000;  // BatchBALD: exact joint entropy while C^|A| ≤ this, else this
                                 // many sampled label configurations
   int64_t prefilter = 0;        // BatchBALD: only the top-P points by BALD are candidates (0 = all)

@@ -64,6 +64,12 @@ std::vector<std::string> config_keys();
 // resumes at the default and reads as having it.
 const std::vector<std::string>& keys_added_after_first_records();
 
+// `now` without the keys_added_after_first_records() that `saved` lacks and
+// `now` holds at their defaults (and without groups left empty by that), so
+// a config written before bdal had those keys compares equal to today's.
+// Both are config trees as to_json makes them (an experiment's tree works too).
+nlohmann::json without_keys_added_since(const nlohmann::json& saved, nlohmann::json now);
+
 // "a.b" -> the JSON pointer "/a/b".
 nlohmann::json::json_pointer config_pointer(const std::string& dotted_key);
 

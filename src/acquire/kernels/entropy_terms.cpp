@@ -2,6 +2,7 @@
 // inlined here. Inputs are finite and ≥ 0, which fast-math assumes anyway.
 #include "entropy_terms.h"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -15,22 +16,20 @@ constexpr float kTiny = 1e-37f;
 }  // namespace
 
 void joint_entropy_terms(const float* joint_B_C_F, int64_t b, int64_t c, int64_t f,
-                         const double* u_F, const double* u_log_s_F, double* entropy_B) {
-  std::vector<float> mass(static_cast<size_t>(f)), xlogx(static_cast<size_t>(f));
+                         const double* u_F, double mass_term, double* entropy_B) {
+  std::vector<float> xlogx(static_cast<size_t>(f));
   for (int64_t i = 0; i < b; ++i) {
     // Sums over the C labels in float (C terms), vectorised over f.
-    std::fill(mass.begin(), mass.end(), 0.0f);
     std::fill(xlogx.begin(), xlogx.end(), 0.0f);
     for (int64_t k = 0; k < c; ++k) {
       const float* row = joint_B_C_F + (i * c + k) * f;
       for (int64_t j = 0; j < f; ++j) {
         const float x = row[j];
-        mass[j] += x;
         xlogx[j] += x * logf(x > kTiny ? x : kTiny);
       }
     }
-    double h = 0.0;
-    for (int64_t j = 0; j < f; ++j) h -= u_log_s_F[j] * mass[j] + u_F[j] * xlogx[j];
+    double h = mass_term;
+    for (int64_t j = 0; j < f; ++j) h -= u_F[j] * xlogx[j];
     entropy_B[i] = h;
   }
 }
