@@ -1,7 +1,7 @@
 // Experiment files: presets load, every default is written out, overrides
 // apply, and bad configs are errors naming the key and the value.
-#include "bdal/core/error.h"
 #include "bdal/experiment/config.h"
+#include "bdal/core/error.h"
 
 #include "test_support.h"
 
@@ -51,6 +51,14 @@ TEST(Config, PresetsLoadWithTheirProtocols) {
   EXPECT_EQ(random.config.strategy, "random");
   EXPECT_EQ(random.config.budget, 1020);
   EXPECT_EQ(random.seeds.size(), 10u);
+
+  // Only the strategy differs from pilz2025-mnist, so its bald and random
+  // cells are the grid's runs.
+  Experiment margin = load_experiment("margin-bald-random-mnist", {});
+  EXPECT_EQ(margin.config.strategy, "margin");
+  margin.config.strategy = pilz.config.strategy;
+  EXPECT_EQ(loop::to_json(margin.config), loop::to_json(pilz.config));
+  EXPECT_EQ(margin.seeds, pilz.seeds);
 
   const Experiment fashion = load_experiment("fashion-mnist-mlp", {});
   EXPECT_EQ(fashion.config.dataset, "fashion-mnist");
@@ -105,23 +113,29 @@ TEST(Config, UnknownKeyIsNamedWithTheKnownOnes) {
 
 TEST(Config, WrongTypesAreNamed) {
   bdal::testing::TempDir dir;
-  EXPECT_NE(usage_error([&] { load_experiment(write_yaml(dir, "rounds: ten\n"), {}); })
-                .find("'rounds' must be an integer, got the string \"ten\""),
+  EXPECT_NE(usage_error([&] {
+              load_experiment(write_yaml(dir, "rounds: ten\n"), {});
+            }).find("'rounds' must be an integer, got the string \"ten\""),
             std::string::npos);
-  EXPECT_NE(usage_error([&] { load_experiment(write_yaml(dir, "rounds: 2.5\n"), {}); })
-                .find("'rounds' must be an integer, got the number 2.5"),
+  EXPECT_NE(usage_error([&] {
+              load_experiment(write_yaml(dir, "rounds: 2.5\n"), {});
+            }).find("'rounds' must be an integer, got the number 2.5"),
             std::string::npos);
-  EXPECT_NE(usage_error([&] { load_experiment(write_yaml(dir, "reinitialise: 1\n"), {}); })
-                .find("'reinitialise' must be true or false"),
+  EXPECT_NE(usage_error([&] {
+              load_experiment(write_yaml(dir, "reinitialise: 1\n"), {});
+            }).find("'reinitialise' must be true or false"),
             std::string::npos);
-  EXPECT_NE(usage_error([&] { load_experiment(write_yaml(dir, "seed: -1\n"), {}); })
-                .find("'seed' must be a non-negative integer"),
+  EXPECT_NE(usage_error([&] {
+              load_experiment(write_yaml(dir, "seed: -1\n"), {});
+            }).find("'seed' must be a non-negative integer"),
             std::string::npos);
-  EXPECT_NE(usage_error([&] { load_experiment(write_yaml(dir, "[1, 2]\n"), {}); })
-                .find("must be a mapping"),
+  EXPECT_NE(usage_error([&] {
+              load_experiment(write_yaml(dir, "[1, 2]\n"), {});
+            }).find("must be a mapping"),
             std::string::npos);
-  EXPECT_NE(usage_error([&] { load_experiment(write_yaml(dir, "rounds: [1\n"), {}); })
-                .find("not valid YAML"),
+  EXPECT_NE(usage_error([&] {
+              load_experiment(write_yaml(dir, "rounds: [1\n"), {});
+            }).find("not valid YAML"),
             std::string::npos);
 }
 
@@ -149,7 +163,10 @@ TEST(Config, ImpossibleValuesAreNamed) {
 TEST(Config, UnknownPresetListsThePresets) {
   const std::string msg = usage_error([] { load_experiment("pilz2026", {}); });
   EXPECT_NE(msg.find("no experiment file or preset 'pilz2026'"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("gal2017-mnist, pilz2025-mnist, quickstart-mnist, random-baseline-mnist"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("gal2017-mnist, margin-bald-random-mnist, pilz2025-mnist, quickstart-mnist, "
+                     "random-baseline-mnist"),
+            std::string::npos)
+      << msg;
 }
 
 }  // namespace
