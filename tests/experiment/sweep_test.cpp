@@ -1,12 +1,12 @@
 #include "bdal/experiment/sweep.h"
 #include "bdal/core/error.h"
+#include "bdal/experiment/config.h"
 
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
 namespace bdal::experiment {
 namespace {
@@ -92,17 +92,9 @@ TEST(SweepDir, StartedBeforeBdalGainedASettingResumesAtItsDefaultOnly) {
   // Rewrite the sweep's experiment as an older bdal wrote it: without the
   // strategy_options it did not have yet.
   const auto yaml = dir / "sweep" / "experiment.yaml";
-  std::string text = bdal::testing::read_text(yaml), old;
-  std::istringstream lines(text);
-  bool in_group = false;
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("strategy_options:", 0) == 0)
-      in_group = true;
-    else if (in_group && line.rfind("  ", 0) != 0)
-      in_group = false;
-    if (!in_group) old += line + "\n";
-  }
-  ASSERT_NE(old, text);
+  nlohmann::json experiment = yaml_to_json(bdal::testing::read_text(yaml), yaml.string());
+  ASSERT_EQ(experiment.erase("strategy_options"), 1u);
+  const std::string old = json_to_yaml(experiment);
   std::ofstream(yaml) << old;
   EXPECT_NO_THROW(prepare_sweep_dir(plan_sweep(spec), dir / "sweep"));
   std::ofstream(yaml) << old;
