@@ -2,13 +2,11 @@
 
 #include "bdal/acquire/registry.h"
 #include "bdal/core/error.h"
-#include "bdal/core/random.h"
 #include "bdal/core/records.h"
 #include "bdal/core/seed_tree.h"
-#include "bdal/data/augment.h"
 #include "bdal/data/split.h"
-#include "bdal/infer/mc_sampler.h"
 #include "bdal/loop/pool_state.h"
+#include "bdal/loop/round_steps.h"
 #include "bdal/loop/rounds_file.h"
 #include "bdal/models/registry.h"
 #include "bdal/train/evaluator.h"
@@ -77,23 +75,6 @@ void drop_last_line(const std::filesystem::path& path) {
   std::string text;
   for (size_t i = 0; i + 1 < lines.size(); ++i) text += lines[i] + "\n";
   core::write_text_atomic(path, text);
-}
-
-// Dropout-off log-probabilities of `copies` augmented versions of each
-// input: [N, A, C], for CSAL's inconsistency score.
-at::Tensor augmented_log_probs_N_A_C(models::McClassifier& model, const at::Tensor& inputs,
-                                     int64_t copies, int64_t chunk_size, at::Generator& gen) {
-  at::NoGradGuard no_grad;
-  std::vector<at::Tensor> per_copy;
-  for (int64_t a = 0; a < copies; ++a) {
-    std::vector<at::Tensor> blocks;
-    for (int64_t start = 0; start < inputs.size(0); start += chunk_size) {
-      const at::Tensor x = inputs.slice(0, start, std::min(start + chunk_size, inputs.size(0)));
-      blocks.push_back(model.forward_deterministic(data::augment(x, gen)).log_softmax(1));
-    }
-    per_copy.push_back(at::cat(blocks));
-  }
-  return at::stack(per_copy, 1);
 }
 
 std::filesystem::path checkpoint_path(const std::filesystem::path& dir, int64_t round) {
@@ -208,9 +189,7 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     if (config.reinitialise || !model)
       model = models::make_model(config.model, model_options, seeds.derive("init", round));
     const data::Dataset labelled = data.train.subset(state.labelled());
-    train::TrainerOptions trainer = config.trainer;
-    // A labelled set smaller than the minibatch trains full batch.
-    if (trainer.batch_size > labelled.size()) trainer.batch_size = 0;
+    train::TrainerOptions trainer = round_trainer_options(config, labelled.size());
     // CSAL trains semi-supervised: a consistency loss on the unlabelled pool.
     std::optional<data::Dataset> unlabelled;
     // The last round may have acquired the whole pool: nothing left to be consistent on.
@@ -246,35 +225,10 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     const bool acquire_now = round < final_round;
     if (acquire_now) {
       start = Clock::now();
-      at::Tensor candidates = state.pool();
-      if (config.pool_subset > 0 && config.pool_subset < candidates.size(0)) {
-        at::Generator gen = core::make_generator(seeds.derive("pool-subset", round));
-        const at::Tensor pick =
-            at::randperm(candidates.size(0), gen, at::kLong).slice(0, 0, config.pool_subset);
-        candidates = candidates.index_select(0, std::get<0>(pick.sort()));
-      }
-      acquire::AcquisitionInput input;
-      input.seed = seeds.derive("acquire", round);
-      if (needs.log_probs) {
-        at::Generator mc_gen = core::make_generator(seeds.derive("mc", round));
-        input.log_probs_N_K_C =
-            infer::mc_log_probs(*model, data.train.inputs.index_select(0, candidates),
-                                {config.score_samples, config.chunk_size}, mc_gen);
-      } else {
-        input.log_probs_N_K_C = at::empty({candidates.size(0), 0, 0});
-      }
-      if (needs.embeddings)
-        input.embeddings_N_D = model->penultimate_features(
-            data.train.inputs.index_select(0, candidates), config.chunk_size);
-      if (needs.labelled_embeddings)
-        input.labelled_embeddings_M_D =
-            model->penultimate_features(labelled.inputs, config.chunk_size);
-      if (needs.augmented_predictions) {
-        at::Generator augment_gen = core::make_generator(seeds.derive("augment", round));
-        input.augmented_log_probs_N_A_C = augmented_log_probs_N_A_C(
-            *model, data.train.inputs.index_select(0, candidates),
-            config.strategy_options.augmentations, config.chunk_size, augment_gen);
-      }
+      const at::Tensor candidates = round_candidates(state.pool(), config, seeds, round);
+      const acquire::AcquisitionInput input =
+          acquisition_input(*model, config, needs, data.train.inputs.index_select(0, candidates),
+                            labelled.inputs, seeds, round);
       record.timings.score_ms = ms_since(start);
       record.pool_scored = candidates.size(0);
 

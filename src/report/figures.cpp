@@ -22,48 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Runs `gnuplot script` in `dir` (scripts name their files relative to it),
-// with `variables` ("name='value'; ...") set first.
-void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::string& script,
-                 const std::string& variables) {
-  // Absolute: gnuplot changes into `dir` before it reads the script.
-  const fs::path absolute_dir = fs::absolute(dir);
-  const std::string script_path = (absolute_dir / script).string();
-  std::vector<std::string> args{
-      gnuplot, "-e", "cd " + gnuplot_quote(absolute_dir.string()) + "; " + variables, script_path};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, gnuplot.c_str(), nullptr, nullptr, argv.data(), environ);
-  BDAL_CHECK(rc == 0,
-             "could not start gnuplot ('{}'): {}; install it with `apt-get install "
-             "gnuplot-nox`, or pass --no-figures",
-             gnuplot, std::strerror(rc));
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  BDAL_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-             "gnuplot failed on '{}' (exit status {}); its messages are above", script_path,
-             WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-}
-
-// The lines that make one figure into both formats. bdal sets png_out and
-// svg_out to temporary names and renames them once gnuplot succeeded (no
-// half-drawn figure under the final name); run by hand, the script writes
-// <stem>.png and <stem>.svg.
-std::string both_terminals(const std::string& stem, const std::string& plot, int width,
-                           int height) {
-  return fmt::format(
-      "set terminal pngcairo size {w},{h} noenhanced font ',10'\n"
-      "if (!exists('png_out')) png_out = '{s}.png'\n"
-      "if (!exists('svg_out')) svg_out = '{s}.svg'\n"
-      "set output png_out\n{p}\n"
-      "set terminal svg size {w},{h} noenhanced font 'sans,11' background '#ffffff'\n"
-      "set output svg_out\n{p}\nunset output\n",
-      fmt::arg("w", width), fmt::arg("h", height), fmt::arg("s", stem), fmt::arg("p", plot));
-}
-
 // One figure of learning curves: for every series one curve per metric in
 // `metrics`, each with its 95% band, all in the series' colour; the first
 // metric solid, the others dashed.
@@ -170,7 +128,49 @@ std::string training_figure(const Report& report, const fs::path& out_dir) {
   return stem;
 }
 
+// Runs `gnuplot script` in `dir` (scripts name their files relative to it),
+// with `variables` ("name='value'; ...") set first.
+void run_gnuplot(const std::string& gnuplot, const fs::path& dir, const std::string& script,
+                 const std::string& variables) {
+  // Absolute: gnuplot changes into `dir` before it reads the script.
+  const fs::path absolute_dir = fs::absolute(dir);
+  const std::string script_path = (absolute_dir / script).string();
+  std::vector<std::string> args{
+      gnuplot, "-e", "cd " + gnuplot_quote(absolute_dir.string()) + "; " + variables, script_path};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawnp(&pid, gnuplot.c_str(), nullptr, nullptr, argv.data(), environ);
+  BDAL_CHECK(rc == 0,
+             "could not start gnuplot ('{}'): {}; install it with `apt-get install "
+             "gnuplot-nox`, or pass --no-figures",
+             gnuplot, std::strerror(rc));
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  BDAL_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+             "gnuplot failed on '{}' (exit status {}); its messages are above", script_path,
+             WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
 }  // namespace
+
+// The lines that make one figure into both formats. bdal sets png_out and
+// svg_out to temporary names and renames them once gnuplot succeeded (no
+// half-drawn figure under the final name); run by hand, the script writes
+// <stem>.png and <stem>.svg.
+std::string both_terminals(const std::string& stem, const std::string& plot, int width,
+                           int height) {
+  return fmt::format(
+      "set terminal pngcairo size {w},{h} noenhanced font ',10'\n"
+      "if (!exists('png_out')) png_out = '{s}.png'\n"
+      "if (!exists('svg_out')) svg_out = '{s}.svg'\n"
+      "set output png_out\n{p}\n"
+      "set terminal svg size {w},{h} noenhanced font 'sans,11' background '#ffffff'\n"
+      "set output svg_out\n{p}\nunset output\n",
+      fmt::arg("w", width), fmt::arg("h", height), fmt::arg("s", stem), fmt::arg("p", plot));
+}
 
 std::string find_gnuplot() {
   const char* env = std::getenv("BDAL_GNUPLOT");
@@ -213,20 +213,25 @@ std::vector<std::string> write_figures(const Report& report, const fs::path& out
                                   "accuracy", out_dir));
   if (!report.training.empty()) stems.push_back(training_figure(report, out_dir));
   std::vector<std::string> written;
-  for (const std::string& stem : stems) {
-    const std::string png = stem + ".png", svg = stem + ".svg";
-    run_gnuplot(gnuplot, out_dir, stem + ".gp",
-                fmt::format("png_out = {}; svg_out = {}", gnuplot_quote(png + ".part"),
-                            gnuplot_quote(svg + ".part")));
-    for (const std::string& name : {png, svg}) {
-      const fs::path part = out_dir / (name + ".part");
-      BDAL_CHECK(fs::exists(part) && fs::file_size(part) > 0, "gnuplot did not write '{}'",
-                 part.string());
-      fs::rename(part, out_dir / name);
-      written.push_back(name);
-    }
-  }
+  for (const std::string& stem : stems)
+    for (std::string& name : draw_figure(gnuplot, out_dir, stem))
+      written.push_back(std::move(name));
   return written;
+}
+
+std::vector<std::string> draw_figure(const std::string& gnuplot, const fs::path& out_dir,
+                                     const std::string& stem) {
+  const std::string png = stem + ".png", svg = stem + ".svg";
+  run_gnuplot(gnuplot, out_dir, stem + ".gp",
+              fmt::format("png_out = {}; svg_out = {}", gnuplot_quote(png + ".part"),
+                          gnuplot_quote(svg + ".part")));
+  for (const std::string& name : {png, svg}) {
+    const fs::path part = out_dir / (name + ".part");
+    BDAL_CHECK(fs::exists(part) && fs::file_size(part) > 0, "gnuplot did not write '{}'",
+               part.string());
+    fs::rename(part, out_dir / name);
+  }
+  return {png, svg};
 }
 
 }  // namespace bdal::report

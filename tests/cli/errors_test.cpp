@@ -109,7 +109,7 @@ TEST(CliErrors, UnknownOption) {
 TEST(CliErrors, UnknownSubcommandIsNamedWithTheKnownOnes) {
   const CommandResult r = run_bdal("frobnicate");
   EXPECT_EQ(r.exit_code, 2) << r.output;
-  EXPECT_TRUE(HasSubstr(r.output, "'bdal' needs a command: list, data, train, run, report, select, sweep, version"))
+  EXPECT_TRUE(HasSubstr(r.output, "'bdal' needs a command: list, data, train, run, report, boundary, select, sweep, version"))
       << r.output;
   EXPECT_TRUE(HasSubstr(r.output, "(got 'frobnicate')")) << r.output;
   const CommandResult nested = run_bdal("data frob");
@@ -120,7 +120,7 @@ TEST(CliErrors, UnknownSubcommandIsNamedWithTheKnownOnes) {
 
 TEST(CliErrors, MissingSubcommandListsTheChoices) {
   const std::vector<std::pair<std::string, std::string>> cases{
-      {"", "'bdal' needs a command: list, data, train, run, report, select, sweep, version"},
+      {"", "'bdal' needs a command: list, data, train, run, report, boundary, select, sweep, version"},
       {"data", "'bdal data' needs a command: info, fetch"},
       {"list", "'bdal list' needs a command: models, strategies, datasets"}};
   for (const auto& [args, expected] : cases) {

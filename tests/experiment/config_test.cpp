@@ -73,6 +73,14 @@ TEST(Config, PresetsLoadWithTheirProtocols) {
   EXPECT_EQ(fashion.config.score_samples, 20);
   EXPECT_EQ(fashion.config.strategy_options.prefilter, 1000);
   fashion.config.validate();
+
+  // The decision-boundary figure: a handful of labelled points on two-moons.
+  const Experiment moons = load_experiment("two-moons-boundary", {});
+  EXPECT_EQ(moons.config.dataset, "two-moons");
+  EXPECT_EQ(moons.config.model, "moons-mlp");
+  EXPECT_EQ(moons.config.split.initial_per_class, 5);
+  EXPECT_EQ(moons.config.acquisition_size, 10);
+  moons.config.validate();
 }
 
 TEST(Config, OverridesApplyWithYamlTypes) {
@@ -164,7 +172,7 @@ TEST(Config, UnknownPresetListsThePresets) {
   const std::string msg = usage_error([] { load_experiment("pilz2026", {}); });
   EXPECT_NE(msg.find("no experiment file or preset 'pilz2026'"), std::string::npos) << msg;
   EXPECT_NE(msg.find("gal2017-mnist, margin-bald-random-mnist, pilz2025-mnist, quickstart-mnist, "
-                     "random-baseline-mnist"),
+                     "random-baseline-mnist, two-moons-boundary"),
             std::string::npos)
       << msg;
 }

@@ -16,6 +16,7 @@ struct GlobalOptions {
   std::vector<std::string> command_line;
 };
 
+void add_boundary_command(CLI::App& app, GlobalOptions& global);
 void add_data_command(CLI::App& app, GlobalOptions& global);
 void add_list_command(CLI::App& app, GlobalOptions& global);
 void add_report_command(CLI::App& app, GlobalOptions& global);

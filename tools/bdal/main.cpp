@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
   bdal::cli::add_train_command(app, global);
   bdal::cli::add_run_command(app, global);
   bdal::cli::add_report_command(app, global);
+  bdal::cli::add_boundary_command(app, global);
   bdal::cli::add_select_command(app, global);
   bdal::cli::add_sweep_command(app, global);
   bdal::cli::add_version_command(app, global);

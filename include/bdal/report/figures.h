@@ -20,6 +20,17 @@ std::string find_gnuplot();
 // A string as a gnuplot single-quoted literal ('' stands for one quote).
 std::string gnuplot_quote(const std::string& text);
 
+// The lines of a figure script that draw `plot` (gnuplot commands) into
+// <stem>.png and <stem>.svg of width x height pixels; bdal redirects both
+// through the variables png_out and svg_out (see draw_figure).
+std::string both_terminals(const std::string& stem, const std::string& plot, int width, int height);
+
+// Runs out_dir/<stem>.gp (made with both_terminals) through gnuplot and puts
+// the finished <stem>.png and <stem>.svg in place (never a half-drawn file
+// under the final name). Returns their names. Error when gnuplot fails.
+std::vector<std::string> draw_figure(const std::string& gnuplot,
+                                     const std::filesystem::path& out_dir, const std::string& stem);
+
 // The figure of test beside train accuracy (when the records keep train metrics).
 inline constexpr const char* kTrainAndTestStem = "learning-curve-train-and-test-accuracy";
 
