@@ -30,7 +30,8 @@ Json yaml_node_to_json(const YAML::Node& node, const std::string& where) {
     }
     case YAML::NodeType::Map: {
       Json out = Json::object();
-      for (const auto& item : node) out[item.first.as<std::string>()] = yaml_node_to_json(item.second, where);
+      for (const auto& item : node)
+        out[item.first.as<std::string>()] = yaml_node_to_json(item.second, where);
       return out;
     }
     case YAML::NodeType::Scalar: {
@@ -85,10 +86,62 @@ bool looks_like_file(const std::string& s) {
   return s.find('/') != std::string::npos || ends_with(".yaml") || ends_with(".yml");
 }
 
+// A scalar of `sweep.vary` as the text a --vary value would be.
+std::string vary_value_text(const Json& v, const std::string& key, const std::string& where) {
+  BDAL_CHECK_USAGE(v.is_number() || v.is_string() || v.is_boolean(),
+                   "{}: sweep.vary.{} must list numbers, strings or booleans, got {}", where, key,
+                   v.dump());
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+SweepDefaults read_sweep_defaults(const Json& tree, const std::string& where) {
+  BDAL_CHECK_USAGE(tree.is_object(), "{}: 'sweep' must be a mapping with strategies and/or vary",
+                   where);
+  SweepDefaults out;
+  for (const auto& [key, value] : tree.items()) {
+    if (key == "strategies") {
+      BDAL_CHECK_USAGE(value.is_array() && !value.empty(),
+                       "{}: sweep.strategies must be a non-empty list of strategy names", where);
+      for (const Json& s : value)
+        out.strategies.push_back(read_config_value<std::string>("sweep.strategies", s, where));
+    } else if (key == "vary") {
+      BDAL_CHECK_USAGE(value.is_object(), "{}: sweep.vary must map config keys to lists of values",
+                       where);
+      for (const auto& [swept, values] : value.items()) {
+        BDAL_CHECK_USAGE(swept != "strategy" && swept != "seed",
+                         "{0}: sweep.vary.{1}: list {1}s under sweep.strategies / seeds", where,
+                         swept);
+        BDAL_CHECK_USAGE(values.is_array() && !values.empty(),
+                         "{}: sweep.vary.{} must be a non-empty list", where, swept);
+        std::vector<std::string> texts;
+        for (const Json& v : values) texts.push_back(vary_value_text(v, swept, where));
+        out.vary.emplace_back(swept, std::move(texts));
+      }
+    } else {
+      BDAL_CHECK_USAGE(false, "{}: unknown key sweep.{} (known: strategies, vary)", where, key);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Json to_json(const Experiment& e) {
   Json out = {{"name", e.name}, {"source", e.source}, {"seeds", e.seeds}};
+  if (!e.sweep.empty()) {
+    Json vary = Json::object();
+    for (const auto& [key, values] : e.sweep.vary) {
+      Json list = Json::array();
+      // Numbers stay numbers in the YAML the sweep directory keeps.
+      for (const std::string& v : values) list.push_back(yaml_to_json(v, "sweep.vary." + key));
+      vary[key] = list;
+    }
+    // Only what the file set: an empty list would not read back.
+    Json sweep = Json::object();
+    if (!e.sweep.strategies.empty()) sweep["strategies"] = e.sweep.strategies;
+    if (!vary.empty()) sweep["vary"] = vary;
+    out["sweep"] = sweep;
+  }
   out.update(loop::to_json(e.config));
   return out;
 }
@@ -134,20 +187,25 @@ Experiment load_experiment(const std::string& file_or_preset,
   const auto bytes = data::read_file(path);
   Json tree = yaml_to_json(std::string(bytes.begin(), bytes.end()), path.string());
   if (tree.is_null()) tree = Json::object();
-  BDAL_CHECK_USAGE(tree.is_object(), "{}: an experiment file must be a mapping of keys", path.string());
+  BDAL_CHECK_USAGE(tree.is_object(), "{}: an experiment file must be a mapping of keys",
+                   path.string());
 
   Experiment e;
   e.name = path.stem().string();
   // name / source / seeds are the experiment's; everything else is the run config.
-  if (tree.contains("name")) e.name = read_config_value<std::string>("name", tree["name"], path.string());
-  if (tree.contains("source")) e.source = read_config_value<std::string>("source", tree["source"], path.string());
+  if (tree.contains("name"))
+    e.name = read_config_value<std::string>("name", tree["name"], path.string());
+  if (tree.contains("source"))
+    e.source = read_config_value<std::string>("source", tree["source"], path.string());
   std::vector<uint64_t> seeds;
   if (tree.contains("seeds")) {
     BDAL_CHECK_USAGE(tree["seeds"].is_array() && !tree["seeds"].empty(),
                      "{}: 'seeds' must be a non-empty list of integers", path.string());
-    for (const auto& s : tree["seeds"]) seeds.push_back(read_config_value<uint64_t>("seeds", s, path.string()));
+    for (const auto& s : tree["seeds"])
+      seeds.push_back(read_config_value<uint64_t>("seeds", s, path.string()));
   }
-  for (const char* k : {"name", "source", "seeds"}) tree.erase(k);
+  if (tree.contains("sweep")) e.sweep = read_sweep_defaults(tree["sweep"], path.string());
+  for (const char* k : {"name", "source", "seeds", "sweep"}) tree.erase(k);
   loop::apply_json(tree, e.config, path.string());
 
   for (const auto& o : overrides) {

@@ -16,8 +16,10 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Keys that may differ when a sweep directory is reused, as for a run resume.
-constexpr const char* kMayChange[] = {"rounds", "budget", "chunk_size", "seeds"};
+// Keys that may differ when a sweep directory is reused, as for a run
+// resume: how long runs are, which seeds, and the file's default strategies
+// and swept keys (the cells say what each runs).
+constexpr const char* kMayChange[] = {"rounds", "budget", "chunk_size", "seeds", "sweep"};
 
 // A directory-name-safe rendering of a swept value.
 std::string path_safe(const std::string& text) {
@@ -76,12 +78,16 @@ std::pair<std::string, std::vector<std::string>> parse_vary(const std::string& t
 SweepPlan plan_sweep(const SweepSpec& spec) {
   SweepPlan plan;
   plan.experiment = load_experiment(spec.experiment, spec.sets);
+  // The command line's strategies and swept keys, else the experiment file's.
+  const SweepDefaults& defaults = plan.experiment.sweep;
   const std::vector<std::string> strategies =
-      spec.strategies.empty() ? std::vector<std::string>{plan.experiment.config.strategy}
-                              : spec.strategies;
+      !spec.strategies.empty()       ? spec.strategies
+      : !defaults.strategies.empty() ? defaults.strategies
+                                     : std::vector<std::string>{plan.experiment.config.strategy};
+  const auto& vary = spec.vary.empty() ? defaults.vary : spec.vary;
   if (!spec.seeds.empty()) plan.experiment.seeds = spec.seeds;
   BDAL_CHECK_USAGE(!plan.experiment.seeds.empty(), "the sweep has no seeds");
-  const auto combos = combinations(spec.vary);
+  const auto combos = combinations(vary);
   for (uint64_t seed : plan.experiment.seeds)
     for (const auto& combo : combos)
       for (const std::string& strategy : strategies) {

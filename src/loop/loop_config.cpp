@@ -59,6 +59,8 @@ const std::vector<Field>& fields() {
       BDAL_FIELD(double, "trainer.weight_decay", trainer.weight_decay),
       BDAL_FIELD(double, "trainer.momentum", trainer.momentum),
       BDAL_FIELD(int64_t, "trainer.epochs", trainer.epochs),
+      BDAL_FIELD(std::string, "trainer.epochs_schedule", trainer.epochs_schedule),
+      BDAL_FIELD(int64_t, "trainer.target_steps", trainer.target_steps),
       BDAL_FIELD(int64_t, "trainer.batch_size", trainer.batch_size),
       BDAL_FIELD(int64_t, "trainer.patience", trainer.patience),
       BDAL_FIELD(std::string, "trainer.monitor", trainer.monitor),
@@ -101,9 +103,13 @@ Json::json_pointer config_pointer(const std::string& dotted) {
 }
 
 const std::vector<std::string>& keys_added_after_first_records() {
-  static const std::vector<std::string> keys = {
-      "strategy_options.temperature", "strategy_options.max_configs", "strategy_options.prefilter",
-      "strategy_options.augmentations", "strategy_options.consistency_weight"};
+  static const std::vector<std::string> keys = {"strategy_options.temperature",
+                                                "strategy_options.max_configs",
+                                                "strategy_options.prefilter",
+                                                "strategy_options.augmentations",
+                                                "strategy_options.consistency_weight",
+                                                "trainer.epochs_schedule",
+                                                "trainer.target_steps"};
   return keys;
 }
 

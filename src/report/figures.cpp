@@ -86,6 +86,67 @@ std::string learning_curve_figure(const Report& report, Metric metric, const fs:
                        metric_label(metric), metric_label(metric), out_dir);
 }
 
+// Test and train accuracy (left) and test NLL (right) against one swept
+// key, a curve per KeyCurve of that key with its 95% bands; a log2 x axis
+// when the values are positive and span a factor of 8 or more.
+std::string key_figure(const Report& report, const std::string& key, const fs::path& out_dir) {
+  const std::string stem = key_figure_stem(key);
+  std::ostringstream dat;
+  dat << "# value accuracy lo hi nll lo hi train_accuracy lo hi (mean, 95% CI over seeds)\n";
+  std::vector<std::string> accuracy, nll;
+  double low = 0, high = 0;
+  bool first = true;
+  int block = 0;
+  auto band = [](const Summary& v) {
+    const double hw = std::isfinite(v.half_width) ? v.half_width : 0.0;
+    return fmt::format("{} {} {}", v.mean, v.mean - hw, v.mean + hw);
+  };
+  for (const KeyCurve& c : report.key_curves) {
+    if (c.key != key) continue;
+    dat << "# " << c.name << "\n";
+    for (const KeyPoint& p : c.points) {
+      dat << fmt::format("{} {} {} {}\n", p.value, band(p.point.accuracy), band(p.point.nll),
+                         band(p.point.train_accuracy));
+      low = first ? p.value : std::min(low, p.value);
+      high = first ? p.value : std::max(high, p.value);
+      first = false;
+    }
+    dat << "\n\n";
+    const int colour = block % 8 + 1;
+    const std::string title = fmt::format("{} (n={})", c.name, c.points.front().n_seeds);
+    auto curve = [&](int column, int dash, const std::string& label) {
+      return fmt::format(
+          "'{s}.dat' index {b} using 1:{lo}:{hi} with filledcurves lc {c} fs transparent solid "
+          "0.2 noborder notitle, '{s}.dat' index {b} using 1:{m} with linespoints lc {c} dt {d} "
+          "pt 7 ps 0.6 lw 2 title {t}",
+          fmt::arg("s", stem), fmt::arg("b", block), fmt::arg("lo", column + 1),
+          fmt::arg("hi", column + 2), fmt::arg("m", column), fmt::arg("c", colour),
+          fmt::arg("d", dash), fmt::arg("t", gnuplot_quote(label)));
+    };
+    accuracy.push_back(curve(2, 1, title + " test"));
+    if (report.has_values(Metric::kTrainAccuracy))
+      accuracy.push_back(curve(8, 2, title + " train"));
+    nll.push_back(curve(5, 1, title));
+    ++block;
+  }
+  core::write_text_atomic(out_dir / (stem + ".dat"), dat.str());
+  const bool log_x = low > 0 && high / low >= 8;
+  const std::string plot = fmt::format(
+      "set multiplot layout 1,2\n"
+      "set title 'accuracy (test solid, train dashed)'\nset ylabel 'accuracy'\n"
+      "set key bottom right box opaque\nplot {}\n"
+      "set title 'test NLL'\nset ylabel 'NLL (nats)'\nset key top right box opaque\nplot {}\n"
+      "unset multiplot",
+      fmt::join(accuracy, ", \\\n     "), fmt::join(nll, ", \\\n     "));
+  const std::string script = fmt::format(
+      "# Metrics against {}: mean over seeds, band = 95% Student-t CI. Made by bdal report.\n"
+      "set xlabel {}\nset grid\n{}{}",
+      key, gnuplot_quote(key), log_x ? "set logscale x 2\n" : "",
+      both_terminals(stem, plot, 1200, 500));
+  core::write_text_atomic(out_dir / (stem + ".gp"), script);
+  return stem;
+}
+
 std::string training_figure(const Report& report, const fs::path& out_dir) {
   const std::string stem = "training-curves";
   std::ostringstream dat;
@@ -211,6 +272,8 @@ std::vector<std::string> write_figures(const Report& report, const fs::path& out
     stems.push_back(curves_figure(report, {Metric::kAccuracy, Metric::kTrainAccuracy},
                                   kTrainAndTestStem, "test (solid) and train (dashed) accuracy",
                                   "accuracy", out_dir));
+  for (const std::string& key : swept_keys(report))
+    stems.push_back(key_figure(report, key, out_dir));
   if (!report.training.empty()) stems.push_back(training_figure(report, out_dir));
   std::vector<std::string> written;
   for (const std::string& stem : stems)

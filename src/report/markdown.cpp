@@ -224,6 +224,29 @@ void summary_section(const Report& report, std::string& md) {
   md += "\n";
 }
 
+void key_curves_section(const Report& report, std::string& md) {
+  if (report.key_curves.empty()) return;
+  md += "## Metrics against a swept key\n\n";
+  md +=
+      "Runs that recorded one round each (training only, `rounds: 0`): at each value of the "
+      "swept key, mean ± 95% CI half-width over seeds. Train accuracy is the MC accuracy on the "
+      "labelled set; train time the mean over seeds. Table: `key_curves.csv`.\n\n";
+  for (const KeyCurve& c : report.key_curves) {
+    md += fmt::format("### {} ({})\n\n", c.key, c.name);
+    md += fmt::format(
+        "| {} | labelled | seeds | test accuracy | test NLL | train accuracy | train time (s) "
+        "|\n|---:|---:|---:|---:|---:|---:|---:|\n",
+        c.key);
+    for (const KeyPoint& p : c.points)
+      md += fmt::format("| {:g} | {} | {} | {} ± {} | {} ± {} | {} ± {} | {} |\n", p.value,
+                        p.point.n_labelled, p.n_seeds, fixed(p.point.accuracy.mean, 4),
+                        fixed(p.point.accuracy.half_width, 4), fixed(p.point.nll.mean, 4),
+                        fixed(p.point.nll.half_width, 4), fixed(p.point.train_accuracy.mean, 4),
+                        fixed(p.point.train_accuracy.half_width, 4), fixed(p.train_seconds, 2));
+    md += "\n";
+  }
+}
+
 void figures_section(const Report& report, std::string& md) {
   if (!report.options.figures) {
     md += "Figures were not drawn (`--no-figures`).\n\n";
@@ -243,6 +266,8 @@ void figures_section(const Report& report, std::string& md) {
         "exists as SVG, with the gnuplot script (`.gp`) and data (`.dat`) it was drawn "
         "from.\n\n";
   }
+  for (const std::string& key : swept_keys(report))
+    md += fmt::format("![metrics against {}]({}.png)\n\n", key, key_figure_stem(key));
   if (!report.training.empty()) {
     md += "![training curves](training-curves.png)\n\n";
   }
@@ -286,6 +311,7 @@ std::string render_markdown(const Report& report) {
     summary_section(report, md);
     curves_section(report, md);
   }
+  key_curves_section(report, md);
   training_section(report, md);
   figures_section(report, md);
   return md;

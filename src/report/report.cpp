@@ -137,6 +137,7 @@ Report build_report(const ReportOptions& options) {
   }
   for (const Series& s : group_series(report.runs))
     report.series.push_back(report_series(s, options, report.notes));
+  report.key_curves = key_curves(report.series);
   for (const fs::path& dir : training_dirs) {
     TrainingRun t = read_training_run(dir);
     if (!t.epochs.empty()) report.training.push_back(std::move(t));

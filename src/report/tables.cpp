@@ -136,6 +136,25 @@ Json published_rows(const Report& report) {
   return rows;
 }
 
+Json key_curve_rows(const Report& report) {
+  Json rows = Json::array();
+  for (const KeyCurve& c : report.key_curves)
+    for (const KeyPoint& p : c.points)
+      rows.push_back({{"key", c.key},
+                      {"curve", c.name},
+                      {"value", p.value},
+                      {"n_labelled", p.point.n_labelled},
+                      {"n_seeds", p.n_seeds},
+                      {"accuracy_mean", number_or_null(p.point.accuracy.mean)},
+                      {"accuracy_ci95", number_or_null(p.point.accuracy.half_width)},
+                      {"nll_mean", number_or_null(p.point.nll.mean)},
+                      {"nll_ci95", number_or_null(p.point.nll.half_width)},
+                      {"train_accuracy_mean", number_or_null(p.point.train_accuracy.mean)},
+                      {"train_accuracy_ci95", number_or_null(p.point.train_accuracy.half_width)},
+                      {"train_seconds", p.train_seconds}});
+  return rows;
+}
+
 std::string csv_cell(const Json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) {
@@ -201,7 +220,8 @@ nlohmann::ordered_json report_json(const Report& report) {
               {"series", series_rows(report)},
               {"learning_curves", learning_curve_rows(report)},
               {"labels_to_error", labels_to_error_rows(report)},
-              {"published", published_rows(report)}};
+              {"published", published_rows(report)},
+              {"key_curves", key_curve_rows(report)}};
 }
 
 std::vector<std::string> write_tables(const Report& report, const std::filesystem::path& out_dir) {
@@ -217,6 +237,7 @@ std::vector<std::string> write_tables(const Report& report, const std::filesyste
     csv("labels_to_error.csv", all["labels_to_error"]);
   }
   if (!all["published"].empty()) csv("published.csv", all["published"]);
+  if (!report.key_curves.empty()) csv("key_curves.csv", all["key_curves"]);
   core::write_text_atomic(out_dir / "report.json", all.dump(2) + "\n");
   written.push_back("report.json");
   return written;

@@ -10,6 +10,7 @@
 #include <torch/optim/adamw.h>
 #include <torch/optim/sgd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
@@ -61,6 +62,9 @@ void TrainerOptions::validate() const {
                    "weight decay must be >= 0, got {}", weight_decay);
   BDAL_CHECK_USAGE(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got {}", momentum);
   BDAL_CHECK_USAGE(epochs >= 1, "epochs must be >= 1, got {}", epochs);
+  BDAL_CHECK_USAGE(epochs_schedule == "fixed" || epochs_schedule == "constant-steps",
+                   "unknown epochs schedule '{}'; known: fixed, constant-steps", epochs_schedule);
+  BDAL_CHECK_USAGE(target_steps >= 1, "target steps must be >= 1, got {}", target_steps);
   BDAL_CHECK_USAGE(batch_size >= 0, "batch size must be >= 0 (0 = full batch), got {}", batch_size);
   BDAL_CHECK_USAGE(patience >= 0, "patience must be >= 0 (0 = off), got {}", patience);
   BDAL_CHECK_USAGE(monitor == "accuracy" || monitor == "nll",
@@ -70,6 +74,13 @@ void TrainerOptions::validate() const {
                    eval.chunk_size);
   BDAL_CHECK_USAGE(consistency_weight >= 0 && std::isfinite(consistency_weight),
                    "consistency weight must be >= 0, got {}", consistency_weight);
+}
+
+int64_t TrainerOptions::epochs_for(int64_t train_size) const {
+  if (epochs_schedule == "fixed" || train_size <= 0) return epochs;
+  const int64_t batch = batch_size == 0 ? train_size : std::min(batch_size, train_size);
+  const int64_t batches_per_epoch = (train_size + batch - 1) / batch;
+  return std::max<int64_t>(1, (target_steps + batches_per_epoch - 1) / batches_per_epoch);
 }
 
 void validate_fit(const FitData& data, const TrainerOptions& options) {
@@ -99,7 +110,8 @@ FitResult fit(models::McClassifier& model, const FitData& data, const TrainerOpt
   std::optional<Metrics> best;
   std::vector<at::Tensor> best_weights;
   int64_t since_best = 0;
-  for (int64_t epoch = 1; epoch <= options.epochs; ++epoch) {
+  const int64_t epochs = options.epochs_for(n);
+  for (int64_t epoch = 1; epoch <= epochs; ++epoch) {
     const auto start = std::chrono::steady_clock::now();
     at::Generator shuffle_gen = core::make_generator(seeds.derive("train/shuffle", epoch));
     const at::Tensor order = at::randperm(n, shuffle_gen, at::kLong);

@@ -81,6 +81,29 @@ TEST(Config, PresetsLoadWithTheirProtocols) {
   EXPECT_EQ(moons.config.split.initial_per_class, 5);
   EXPECT_EQ(moons.config.acquisition_size, 10);
   moons.config.validate();
+
+  // The epochs-versus-labels study: training-only sweeps over one key each.
+  using Vary = std::vector<std::pair<std::string, std::vector<std::string>>>;
+  const Experiment epochs = load_experiment("scaling-epochs-mnist", {});
+  EXPECT_EQ(epochs.config.rounds, 0);
+  EXPECT_EQ(epochs.config.split.initial_per_class, 5);
+  EXPECT_FALSE(epochs.config.trainer.keep_best);
+  EXPECT_EQ(epochs.sweep.vary,
+            (Vary{{"trainer.epochs",
+                   {"1", "2", "4", "8", "16", "32", "64", "128", "256", "512", "1024", "2048"}}}));
+  const Experiment labels = load_experiment("scaling-labels-mnist", {});
+  EXPECT_EQ(labels.config.rounds, 0);
+  EXPECT_EQ(labels.config.trainer.epochs, 10);
+  EXPECT_EQ(
+      labels.sweep.vary,
+      (Vary{{"split.initial_per_class", {"2", "4", "8", "16", "32", "64", "128", "256", "512"}}}));
+  const Experiment schedule = load_experiment("epochs-schedule-mnist", {});
+  EXPECT_EQ(schedule.sweep.vary, (Vary{{"trainer.epochs_schedule", {"fixed", "constant-steps"}}}));
+  EXPECT_EQ(schedule.config.trainer.batch_size, 64);  // a schedule needs minibatches to differ
+  // K = 1 vs K = 10 at the same budget.
+  const Experiment k = load_experiment("k1-vs-k10-mnist", {});
+  EXPECT_EQ(k.config.budget, 120);
+  EXPECT_EQ(k.sweep.vary, (Vary{{"acquisition_size", {"1", "10"}}}));
 }
 
 TEST(Config, OverridesApplyWithYamlTypes) {
@@ -171,8 +194,10 @@ TEST(Config, ImpossibleValuesAreNamed) {
 TEST(Config, UnknownPresetListsThePresets) {
   const std::string msg = usage_error([] { load_experiment("pilz2026", {}); });
   EXPECT_NE(msg.find("no experiment file or preset 'pilz2026'"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("gal2017-mnist, margin-bald-random-mnist, pilz2025-mnist, quickstart-mnist, "
-                     "random-baseline-mnist, two-moons-boundary"),
+  EXPECT_NE(msg.find("epochs-schedule-mnist, fashion-mnist-mlp, gal2017-mnist, k1-vs-k10-mnist, "
+                     "margin-bald-random-mnist, pilz2025-mnist, quickstart-mnist, "
+                     "random-baseline-mnist, scaling-epochs-mnist, scaling-labels-mnist, "
+                     "two-moons-boundary"),
             std::string::npos)
       << msg;
 }

@@ -24,6 +24,12 @@ std::string write_moons_experiment(const TempDir& dir) {
   return path.string();
 }
 
+std::string write_yaml_text(const TempDir& dir, const std::string& text) {
+  const auto path = dir / "written.yaml";
+  std::ofstream(path) << text;
+  return path.string();
+}
+
 TEST(SweepPlan, CellsAreSeedMajorWithSweptKeysInTheirNames) {
   TempDir dir;
   SweepSpec spec;
@@ -50,6 +56,63 @@ TEST(SweepPlan, DefaultsToTheExperimentsStrategyAndSeeds) {
   ASSERT_EQ(plan.cells.size(), 2u);
   EXPECT_EQ(plan.cells[0].name, "bald-seed1");
   EXPECT_EQ(plan.cells[1].name, "bald-seed2");
+}
+
+TEST(SweepPlan, TheExperimentFilesSweepSectionIsTheDefault) {
+  TempDir dir;
+  const auto path = dir / "swept.yaml";
+  {
+    std::ifstream in(write_moons_experiment(dir));
+    std::ofstream(path) << in.rdbuf()
+                        << "sweep:\n  strategies: [random, margin]\n"
+                           "  vary:\n    trainer.epochs: [1, 3]\n";
+  }
+  SweepSpec spec;
+  spec.experiment = path.string();
+  spec.seeds = {1};
+  std::vector<std::string> names;
+  for (const auto& c : plan_sweep(spec).cells) names.push_back(c.name);
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "random-trainer.epochs=1-seed1", "margin-trainer.epochs=1-seed1",
+                       "random-trainer.epochs=3-seed1", "margin-trainer.epochs=3-seed1"}));
+  // The command line's --strategies and --vary replace the file's.
+  spec.strategies = {"bald"};
+  spec.vary = {parse_vary("acquisition_size=2")};
+  names.clear();
+  for (const auto& c : plan_sweep(spec).cells) names.push_back(c.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"bald-acquisition_size=2-seed1"}));
+  // The sweep directory keeps the section, and a cell's `bdal run` reads it back.
+  const Experiment e = load_experiment(path.string(), {});
+  const Experiment again = load_experiment(write_yaml_text(dir, json_to_yaml(to_json(e))), {});
+  EXPECT_EQ(again.sweep.strategies, (std::vector<std::string>{"random", "margin"}));
+  ASSERT_EQ(again.sweep.vary.size(), 1u);
+  EXPECT_EQ(again.sweep.vary[0].first, "trainer.epochs");
+  EXPECT_EQ(again.sweep.vary[0].second, (std::vector<std::string>{"1", "3"}));
+  // A section with swept keys only reads back too.
+  Experiment vary_only = e;
+  vary_only.sweep.strategies.clear();
+  const Experiment read =
+      load_experiment(write_yaml_text(dir, json_to_yaml(to_json(vary_only))), {});
+  EXPECT_TRUE(read.sweep.strategies.empty());
+  EXPECT_EQ(read.sweep.vary, vary_only.sweep.vary);
+}
+
+TEST(SweepPlan, ABadSweepSectionIsNamed) {
+  TempDir dir;
+  const std::string base = "dataset: two-moons\nmodel: moons-mlp\n";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"sweep: [bald]\n", "'sweep' must be a mapping"},
+      {"sweep: {strategy: [bald]}\n", "unknown key sweep.strategy (known: strategies, vary)"},
+      {"sweep: {strategies: []}\n", "sweep.strategies must be a non-empty list"},
+      {"sweep: {vary: {rounds: 3}}\n", "sweep.vary.rounds must be a non-empty list"},
+      {"sweep: {vary: {seed: [1, 2]}}\n", "sweep.vary.seed: list seeds under"},
+      {"sweep: {vary: {rounds: [[1]]}}\n", "sweep.vary.rounds must list numbers"},
+  };
+  for (const auto& [text, message] : cases)
+    EXPECT_TRUE(HasSubstr(testing::usage_error_message(
+                              [&] { load_experiment(write_yaml_text(dir, base + text), {}); }),
+                          message))
+        << text;
 }
 
 TEST(SweepPlan, BadCellsAreUsageErrorsBeforeAnythingRuns) {

@@ -142,6 +142,30 @@ TEST(Trainer, FullBatchIsOneStepPerEpoch) {
   EXPECT_EQ(r.history.size(), 3u);
 }
 
+TEST(Trainer, ConstantStepsScheduleGivesSmallSetsMoreEpochs) {
+  TrainerOptions o = fast_adam(7);  // epochs: the fixed schedule's, ignored by constant-steps
+  EXPECT_EQ(o.epochs_for(20), 7);
+  o.epochs_schedule = "constant-steps";
+  o.target_steps = 100;
+  o.batch_size = 64;
+  EXPECT_EQ(o.epochs_for(20), 100);  // one batch per epoch
+  EXPECT_EQ(o.epochs_for(64), 100);
+  EXPECT_EQ(o.epochs_for(65), 50);     // two batches
+  EXPECT_EQ(o.epochs_for(320), 20);    // five
+  EXPECT_EQ(o.epochs_for(1000), 7);    // 16 batches: ceil(100 / 16)
+  EXPECT_EQ(o.epochs_for(100000), 1);  // never fewer than one epoch
+  o.batch_size = 0;                    // full batch: one step per epoch at any size
+  EXPECT_EQ(o.epochs_for(5000), 100);
+
+  // fit() trains that many epochs: 400 moons in batches of 50 = 8 steps per epoch.
+  Moons d;
+  auto model = moons_model();
+  TrainerOptions scheduled = fast_adam(1);
+  scheduled.epochs_schedule = "constant-steps";
+  scheduled.target_steps = 20;
+  EXPECT_EQ(fit(*model, {&d.train}, scheduled, 1).history.size(), 3u);
+}
+
 TEST(Trainer, NonsenseSettingsAreUsageErrors) {
   Moons d;
   auto model = moons_model();
@@ -155,6 +179,13 @@ TEST(Trainer, NonsenseSettingsAreUsageErrors) {
   EXPECT_THROW(o.validate(), UsageError);
   o = fast_adam(1);
   o.learning_rate = -1;
+  EXPECT_THROW(o.validate(), UsageError);
+  o = fast_adam(1);
+  o.epochs_schedule = "cosine";
+  EXPECT_TRUE(testing::HasSubstr(testing::usage_error_message([&] { o.validate(); }),
+                                 "unknown epochs schedule 'cosine'; known: fixed, constant-steps"));
+  o = fast_adam(1);
+  o.target_steps = 0;
   EXPECT_THROW(o.validate(), UsageError);
 }
 

@@ -11,18 +11,28 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bdal::experiment {
 
+// What `bdal sweep` runs when its command line names no --strategies or
+// --vary: the file's `sweep: {strategies: [...], vary: {key: [values]}}`.
+struct SweepDefaults {
+  std::vector<std::string> strategies;
+  std::vector<std::pair<std::string, std::vector<std::string>>> vary;  // key -> values as text
+  bool empty() const { return strategies.empty() && vary.empty(); }
+};
+
 struct Experiment {
-  std::string name;     // preset or file stem
-  std::string source;   // citation of the protocol, free text
+  std::string name;             // preset or file stem
+  std::string source;           // citation of the protocol, free text
   std::vector<uint64_t> seeds;  // runs to make; default {config.seed}
+  SweepDefaults sweep;
   loop::LoopConfig config;
 };
 
-// The resolved experiment: name, source, seeds and every config key.
+// The resolved experiment: name, source, seeds, sweep (when set) and every config key.
 nlohmann::json to_json(const Experiment& experiment);
 
 // Parses a YAML document into JSON (scalars typed as YAML 1.2 core does).

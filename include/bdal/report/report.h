@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bdal/report/curves.h"
+#include "bdal/report/key_curves.h"
 #include "bdal/report/labels_to_error.h"
 #include "bdal/report/published.h"
 #include "bdal/report/runs.h"
@@ -51,6 +52,7 @@ struct Report {
   ReportOptions options;
   std::vector<LoopRun> runs;
   std::vector<SeriesReport> series;
+  std::vector<KeyCurve> key_curves;  // metrics against a swept key (training-only sweeps)
   std::vector<TrainingRun> training;
   std::vector<std::string> notes;  // torn lines ignored, ragged seeds, ...
 

@@ -20,7 +20,13 @@ struct TrainerOptions {
   double learning_rate = 1e-3;
   double weight_decay = 0.0;  // L2 for adam/sgd, decoupled for adamw
   double momentum = 0.9;      // sgd only
-  int64_t epochs = 10;
+  int64_t epochs = 10;        // of every fit under the "fixed" schedule
+  // How many epochs a fit gets: "fixed" = `epochs`; "constant-steps" = the
+  // fewest epochs that make `target_steps` optimizer steps, ceil(target_steps
+  // / batches per epoch), whatever `epochs` says. A small labelled set gets
+  // many epochs, a large one few: what a small set lacks is steps, not epochs.
+  std::string epochs_schedule = "fixed";
+  int64_t target_steps = 1000;
   int64_t batch_size = 64;           // 0 = full batch
   int64_t patience = 0;              // stop after this many epochs without improvement; 0 = never
   std::string monitor = "accuracy";  // validation metric that picks the best epoch: accuracy | nll
@@ -33,6 +39,8 @@ struct TrainerOptions {
   double consistency_weight = 0.0;
 
   void validate() const;
+  // The epochs of a fit on `train_size` points under epochs_schedule.
+  int64_t epochs_for(int64_t train_size) const;
 };
 
 struct EpochRecord {
