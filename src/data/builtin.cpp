@@ -1,5 +1,6 @@
 // The dataset list: one line per dataset.
 #include "bdal/data/data_dir.h"
+#include "bdal/data/dirty_mnist.h"
 #include "bdal/data/idx_images.h"
 #include "bdal/data/registry.h"
 
@@ -21,6 +22,12 @@ const core::Registry<DatasetEntry>& dataset_registry() {
           idx_entry(mnist_spec(), "MNIST handwritten digits, 60k train / 10k test, 28x28"),
           idx_entry(fashion_mnist_spec(),
                     "Fashion-MNIST clothing images, 60k train / 10k test, 28x28"),
+          {"dirty-mnist",
+           "MNIST train + generated Ambiguous-MNIST (`bdal data make dirty-mnist`); test: MNIST "
+           "test, and the ambiguous test split reported separately",
+           [](const DatasetOptions& o) {
+             return load_dirty_mnist(resolve_data_dir(o.data_dir), o.with_checksums);
+           }},
           {"two-moons", "two interleaved half circles in 2-D, generated from a seed",
            [](const DatasetOptions& o) { return load_two_moons(o.two_moons); },
            /*generated_from_seed=*/true},

@@ -9,6 +9,7 @@ Dataset Dataset::subset(const at::Tensor& indices) const {
   out.inputs = inputs.index_select(0, indices);
   out.labels = labels.index_select(0, indices);
   out.num_classes = num_classes;
+  if (ambiguous.defined()) out.ambiguous = ambiguous.index_select(0, indices);
   return out;
 }
 

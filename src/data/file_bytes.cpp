@@ -58,9 +58,10 @@ Bytes gunzip(const Bytes& compressed, const std::string& what) {
   inflateEnd(&zs);
   if (rc != Z_STREAM_END) {
     if (rc == Z_BUF_ERROR || rc == Z_OK)
-      throw Error(fmt::format("'{}' is a truncated gzip file (stream ended after {} "
-                              "compressed bytes without its end marker)",
-                              what, compressed.size()));
+      throw Error(
+          fmt::format("'{}' is a truncated gzip file (stream ended after {} "
+                      "compressed bytes without its end marker)",
+                      what, compressed.size()));
     throw Error(fmt::format("'{}' is a corrupt gzip file: {}", what,
                             msg.empty() ? "zlib error " + std::to_string(rc) : msg));
   }
@@ -72,6 +73,39 @@ Bytes read_maybe_gzip(const std::filesystem::path& path) {
   if (bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
     return gunzip(bytes, path.string());
   return bytes;
+}
+
+Bytes gzip(const Bytes& raw) {
+  z_stream zs{};
+  // 15 + 16: a gzip wrapper; deflate writes no name and a zero time stamp.
+  BDAL_CHECK(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK,
+             "zlib deflate init failed");
+  Bytes out(deflateBound(&zs, raw.size()) + 64);
+  zs.next_in = const_cast<Bytef*>(raw.data());
+  zs.avail_in = static_cast<uInt>(raw.size());
+  zs.next_out = out.data();
+  zs.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&zs, Z_FINISH);
+  const size_t written = zs.total_out;
+  deflateEnd(&zs);
+  BDAL_CHECK(rc == Z_STREAM_END, "zlib deflate failed ({})", rc);
+  out.resize(written);
+  return out;
+}
+
+void write_file_atomic(const std::filesystem::path& path, const Bytes& bytes) {
+  const std::string tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    BDAL_CHECK(out, "cannot write '{}': {}", tmp, std::strerror(errno));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    BDAL_CHECK(out, "write to '{}' failed", tmp);
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  BDAL_CHECK(!ec, "cannot rename '{}' to '{}': {}", tmp, path.string(), ec.message());
 }
 
 }  // namespace bdal::data

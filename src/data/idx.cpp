@@ -18,13 +18,26 @@ struct TypeInfo {
 
 bool type_info(uint8_t code, TypeInfo* out) {
   switch (code) {
-    case 0x08: *out = {at::kByte, 1, "uint8"}; return true;
-    case 0x09: *out = {at::kChar, 1, "int8"}; return true;
-    case 0x0B: *out = {at::kShort, 2, "int16"}; return true;
-    case 0x0C: *out = {at::kInt, 4, "int32"}; return true;
-    case 0x0D: *out = {at::kFloat, 4, "float32"}; return true;
-    case 0x0E: *out = {at::kDouble, 8, "float64"}; return true;
-    default: return false;
+    case 0x08:
+      *out = {at::kByte, 1, "uint8"};
+      return true;
+    case 0x09:
+      *out = {at::kChar, 1, "int8"};
+      return true;
+    case 0x0B:
+      *out = {at::kShort, 2, "int16"};
+      return true;
+    case 0x0C:
+      *out = {at::kInt, 4, "int32"};
+      return true;
+    case 0x0D:
+      *out = {at::kFloat, 4, "float32"};
+      return true;
+    case 0x0E:
+      *out = {at::kDouble, 8, "float64"};
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -48,8 +61,9 @@ IdxArray parse_idx(const std::vector<uint8_t>& bytes, const std::string& what) {
   const int rank = bytes[3];
   BDAL_CHECK(rank >= 1, "'{}' has IDX rank 0", what);
   const size_t header = 4 + 4 * static_cast<size_t>(rank);
-  BDAL_CHECK(bytes.size() >= header, "'{}' is truncated inside its IDX header (rank {} needs {} bytes, file has {})",
-             what, rank, header, bytes.size());
+  BDAL_CHECK(bytes.size() >= header,
+             "'{}' is truncated inside its IDX header (rank {} needs {} bytes, file has {})", what,
+             rank, header, bytes.size());
   // Guard the product against overflow: no real file holds more than 2^40 elements.
   constexpr int64_t kMaxElements = int64_t{1} << 40;
   int64_t count = 1;
@@ -86,6 +100,25 @@ IdxArray parse_idx(const std::vector<uint8_t>& bytes, const std::string& what) {
 
 IdxArray read_idx(const std::filesystem::path& path) {
   return parse_idx(read_maybe_gzip(path), path.string());
+}
+
+std::vector<uint8_t> encode_idx_u8(const at::Tensor& values_u8) {
+  BDAL_CHECK(values_u8.scalar_type() == at::kByte, "IDX writing needs uint8 values, got {}",
+             std::string(c10::toString(values_u8.scalar_type())));
+  BDAL_CHECK(values_u8.dim() >= 1 && values_u8.dim() <= 255, "IDX rank must be 1..255, got {}",
+             values_u8.dim());
+  std::vector<uint8_t> out{0, 0, 0x08, static_cast<uint8_t>(values_u8.dim())};
+  for (int64_t d : values_u8.sizes()) {
+    BDAL_CHECK(d <= 0xFFFFFFFFLL, "IDX dimension {} does not fit 32 bits", d);
+    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(d >> shift));
+  }
+  const at::Tensor flat = values_u8.contiguous().reshape(-1);
+  out.insert(out.end(), flat.data_ptr<uint8_t>(), flat.data_ptr<uint8_t>() + flat.numel());
+  return out;
+}
+
+void write_idx_gz(const std::filesystem::path& path, const at::Tensor& values_u8) {
+  write_file_atomic(path, gzip(encode_idx_u8(values_u8)));
 }
 
 }  // namespace bdal::data

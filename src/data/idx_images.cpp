@@ -26,8 +26,7 @@ const IdxImageSpec& mnist_spec() {
       "the original MNIST distribution (published SHA-256)",
       {},
       {"https://ossci-datasets.s3.amazonaws.com/mnist/",
-       "https://storage.googleapis.com/cvdf-datasets/mnist/",
-       "http://yann.lecun.com/exdb/mnist/"},
+       "https://storage.googleapis.com/cvdf-datasets/mnist/", "http://yann.lecun.com/exdb/mnist/"},
       10};
   return spec;
 }
@@ -56,10 +55,10 @@ const IdxImageSpec& fashion_mnist_spec() {
 }  // namespace bdal::data
 
 namespace bdal::data {
-namespace {
+namespace {}  // namespace
 
-// A file is accepted as NAME.gz or, decompressed, as NAME without ".gz".
-std::filesystem::path present_variant(const std::filesystem::path& dir, const std::string& gz_name) {
+std::filesystem::path present_variant(const std::filesystem::path& dir,
+                                      const std::string& gz_name) {
   const auto gz = dir / gz_name;
   if (std::filesystem::is_regular_file(gz)) return gz;
   const auto raw = dir / gz_name.substr(0, gz_name.size() - 3);
@@ -67,11 +66,14 @@ std::filesystem::path present_variant(const std::filesystem::path& dir, const st
   return {};
 }
 
-at::Tensor standardise(const at::Tensor& images_u8, double mean, double std) {
-  return images_u8.to(at::kFloat).div_(255.0).sub_(mean).div_(std).unsqueeze(1);
+std::pair<double, double> unit_mean_std(const at::Tensor& images_u8) {
+  const at::Tensor unit = images_u8.to(at::kDouble).div_(255.0);
+  return {unit.mean().item<double>(), unit.std().item<double>()};
 }
 
-}  // namespace
+at::Tensor standardise_images(const at::Tensor& images_u8, double mean, double std) {
+  return images_u8.to(at::kFloat).div_(255.0).sub_(mean).div_(std).unsqueeze(1);
+}
 
 std::vector<std::filesystem::path> search_dirs(const IdxImageSpec& spec,
                                                const std::filesystem::path& data_dir) {
@@ -96,8 +98,10 @@ std::filesystem::path locate(const IdxImageSpec& spec, const std::filesystem::pa
     hint = fmt::format("; run `bdal data fetch {} --data-dir {}` to download it", spec.name,
                        data_dir.string());
   else if (spec.name == "fashion-mnist")
-    hint = "; install Debian's dataset-fashion-mnist package (apt-get install dataset-fashion-mnist)";
-  throw Error(fmt::format("{} not found; looked in {}{}", spec.title, fmt::join(looked, "; "), hint));
+    hint =
+        "; install Debian's dataset-fashion-mnist package (apt-get install dataset-fashion-mnist)";
+  throw Error(
+      fmt::format("{} not found; looked in {}{}", spec.title, fmt::join(looked, "; "), hint));
 }
 
 Dataset load_idx_pair(const std::filesystem::path& images_path,
@@ -112,9 +116,8 @@ Dataset load_idx_pair(const std::filesystem::path& images_path,
              labels_path.string(), labels.type_code, labels.dims.size());
   BDAL_CHECK(images.dims[1] > 0 && images.dims[2] > 0, "'{}' has empty images ({}x{})",
              images_path.string(), images.dims[1], images.dims[2]);
-  BDAL_CHECK(images.dims[0] == labels.dims[0],
-             "'{}' holds {} images but '{}' holds {} labels", images_path.string(),
-             images.dims[0], labels_path.string(), labels.dims[0]);
+  BDAL_CHECK(images.dims[0] == labels.dims[0], "'{}' holds {} images but '{}' holds {} labels",
+             images_path.string(), images.dims[0], labels_path.string(), labels.dims[0]);
   BDAL_CHECK(images.dims[0] > 0, "'{}' holds no images", images_path.string());
   const at::Tensor labels_i64 = labels.values.to(at::kLong);
   const int64_t max_label = labels_i64.max().item<int64_t>();
@@ -147,11 +150,9 @@ TrainTest load_idx_images(const IdxImageSpec& spec, const std::filesystem::path&
              out.test.inputs.size(2));
 
   // Standardise with statistics of the training images (labels not used).
-  const at::Tensor train_unit = out.train.inputs.to(at::kDouble).div_(255.0);
-  const double mean = train_unit.mean().item<double>();
-  const double std = train_unit.std().item<double>();
-  out.train.inputs = standardise(out.train.inputs, mean, std);
-  out.test.inputs = standardise(out.test.inputs, mean, std);
+  const auto [mean, std] = unit_mean_std(out.train.inputs);
+  out.train.inputs = standardise_images(out.train.inputs, mean, std);
+  out.test.inputs = standardise_images(out.test.inputs, mean, std);
 
   for (const auto& p : paths)
     out.files.push_back({p, with_checksums ? sha256_file(p) : std::string()});

@@ -2,6 +2,7 @@
 
 #include "bdal/acquire/registry.h"
 #include "bdal/core/error.h"
+#include "bdal/core/random.h"
 #include "bdal/core/records.h"
 #include "bdal/core/seed_tree.h"
 #include "bdal/data/split.h"
@@ -101,6 +102,17 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
                    config.acquisition_size, split.pool.size(0));
   const data::Dataset validation = data.train.subset(split.validation);
   const data::Dataset test = data.test.subset(split.test);
+  // Further test sets: the same number of rows as the test subset, drawn once.
+  std::vector<std::pair<std::string, data::Dataset>> extra_tests;
+  for (const auto& [name, set] : data.extra_tests) {
+    at::Tensor rows = at::arange(set.size(), at::kLong);
+    if (config.split.test_size > 0 && config.split.test_size < set.size()) {
+      at::Generator gen = core::make_generator(seeds.derive("extra-test/" + name));
+      rows = std::get<0>(
+          at::randperm(set.size(), gen, at::kLong).slice(0, 0, config.split.test_size).sort());
+    }
+    extra_tests.emplace_back(name, set.subset(rows));
+  }
   PoolState state(data.train.size(), split.initial, split.pool);
 
   models::ModelOptions model_options = config.model_options;
@@ -220,6 +232,10 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     record.train = train::evaluate(
         *model, labelled,
         {config.eval_samples, config.chunk_size, seeds.derive("eval-train", round)});
+    for (const auto& [name, set] : extra_tests)
+      record.extra_tests[name] = train::evaluate(
+          *model, set,
+          {config.eval_samples, config.chunk_size, seeds.derive("eval-" + name, round)});
     record.timings.eval_ms = ms_since(start);
 
     const bool acquire_now = round < final_round;
@@ -235,6 +251,12 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
       start = Clock::now();
       const acquire::Selection selection = strategy->select(input, config.acquisition_size);
       record.acquired = state.acquire(candidates, selection);
+      if (data.train.ambiguous.defined() && !record.acquired.empty())
+        record.acquired_ambiguous_fraction =
+            data.train.ambiguous.index_select(0, at::tensor(record.acquired, at::kLong))
+                .to(at::kDouble)
+                .mean()
+                .item<double>();
       record.scores = selection.scores;
       record.timings.select_ms = ms_since(start);
     }

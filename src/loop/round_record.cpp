@@ -21,6 +21,10 @@ nlohmann::json to_json(const RoundRecord& r) {
                         {"score", r.timings.score_ms},
                         {"select", r.timings.select_ms}}}};
   if (r.train) j["train"] = train::to_json(*r.train);
+  for (const auto& [name, metrics] : r.extra_tests)
+    j["extra_tests"][name] = train::to_json(metrics);
+  if (r.acquired_ambiguous_fraction)
+    j["acquired_ambiguous_fraction"] = *r.acquired_ambiguous_fraction;
   return j;
 }
 
@@ -30,6 +34,11 @@ RoundRecord round_record_from_json(const nlohmann::json& j) {
   r.n_labelled = j.at("n_labelled").get<int64_t>();
   r.test = train::metrics_from_json(j.at("test"));
   if (j.contains("train")) r.train = train::metrics_from_json(j.at("train"));
+  if (j.contains("extra_tests"))
+    for (const auto& [name, metrics] : j.at("extra_tests").items())
+      r.extra_tests[name] = train::metrics_from_json(metrics);
+  if (j.contains("acquired_ambiguous_fraction"))
+    r.acquired_ambiguous_fraction = j.at("acquired_ambiguous_fraction").get<double>();
   r.acquired = j.at("acquired").get<std::vector<int64_t>>();
   r.scores = j.at("scores").get<std::vector<double>>();
   r.pool_scored = j.at("pool_scored").get<int64_t>();

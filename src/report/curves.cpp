@@ -9,8 +9,12 @@
 namespace bdal::report {
 
 const std::vector<Metric>& curve_metrics() {
-  static const std::vector<Metric> metrics = {
-      Metric::kAccuracy, Metric::kNll, Metric::kMeanMutualInformation, Metric::kTrainAccuracy};
+  static const std::vector<Metric> metrics = {Metric::kAccuracy,
+                                              Metric::kNll,
+                                              Metric::kMeanMutualInformation,
+                                              Metric::kTrainAccuracy,
+                                              Metric::kAmbiguousAccuracy,
+                                              Metric::kAcquiredAmbiguousFraction};
   return metrics;
 }
 
@@ -35,6 +39,10 @@ std::string metric_name(Metric metric) {
       return "mean_mutual_information";
     case Metric::kTrainAccuracy:
       return "train_accuracy";
+    case Metric::kAmbiguousAccuracy:
+      return "ambiguous_accuracy";
+    case Metric::kAcquiredAmbiguousFraction:
+      return "acquired_ambiguous_fraction";
   }
   return "?";
 }
@@ -49,6 +57,10 @@ std::string metric_label(Metric metric) {
       return "test mean mutual information (nats)";
     case Metric::kTrainAccuracy:
       return "train accuracy (labelled set)";
+    case Metric::kAmbiguousAccuracy:
+      return "accuracy on the ambiguous test split";
+    case Metric::kAcquiredAmbiguousFraction:
+      return "ambiguous fraction of the acquired points";
   }
   return "?";
 }
@@ -63,6 +75,10 @@ double metric_value(const RoundPoint& point, Metric metric) {
       return point.mean_mutual_information;
     case Metric::kTrainAccuracy:
       return point.train_accuracy;
+    case Metric::kAmbiguousAccuracy:
+      return point.ambiguous_accuracy;
+    case Metric::kAcquiredAmbiguousFraction:
+      return point.acquired_ambiguous_fraction;
   }
   return 0.0;
 }
@@ -86,6 +102,10 @@ const Summary& CurvePoint::of(Metric metric) const {
       return mean_mutual_information;
     case Metric::kTrainAccuracy:
       return train_accuracy;
+    case Metric::kAmbiguousAccuracy:
+      return ambiguous_accuracy;
+    case Metric::kAcquiredAmbiguousFraction:
+      return acquired_ambiguous_fraction;
   }
   return accuracy;
 }
@@ -111,14 +131,17 @@ SeriesCurves aggregate_curves(const std::vector<const LoopRun*>& runs) {
       out.n_labelled_not_in_all_seeds.push_back(n);
       continue;
     }
-    std::vector<double> acc, nll, mi, train_acc;
+    std::vector<double> acc, nll, mi, train_acc, ambiguous_acc, ambiguous_fraction;
     for (const RoundPoint* p : points) {
       acc.push_back(p->accuracy);
       nll.push_back(p->nll);
       mi.push_back(p->mean_mutual_information);
       train_acc.push_back(p->train_accuracy);
+      ambiguous_acc.push_back(p->ambiguous_accuracy);
+      ambiguous_fraction.push_back(p->acquired_ambiguous_fraction);
     }
-    out.points.push_back({n, summarize(acc), summarize(nll), summarize(mi), summarize(train_acc)});
+    out.points.push_back({n, summarize(acc), summarize(nll), summarize(mi), summarize(train_acc),
+                          summarize(ambiguous_acc), summarize(ambiguous_fraction)});
   }
   return out;
 }

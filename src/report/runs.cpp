@@ -92,6 +92,11 @@ LoopRun read_run(const fs::path& dir) {
     p.mean_mutual_information = optional_number_at(r, "/test/mean_mutual_information");
     if (const Json::json_pointer train("/train/accuracy"); r.contains(train))
       p.train_accuracy = number_at(r, "/train/accuracy", rounds_path, line);
+    if (const Json::json_pointer a("/extra_tests/ambiguous/accuracy"); r.contains(a))
+      p.ambiguous_accuracy = number_at(r, "/extra_tests/ambiguous/accuracy", rounds_path, line);
+    if (const Json::json_pointer f("/acquired_ambiguous_fraction"); r.contains(f))
+      p.acquired_ambiguous_fraction =
+          number_at(r, "/acquired_ambiguous_fraction", rounds_path, line);
     p.train_ms = optional_number_at(r, "/timings_ms/train");
     p.score_ms = optional_number_at(r, "/timings_ms/score");
     p.select_ms = optional_number_at(r, "/timings_ms/select");

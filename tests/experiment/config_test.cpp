@@ -104,6 +104,11 @@ TEST(Config, PresetsLoadWithTheirProtocols) {
   const Experiment k = load_experiment("k1-vs-k10-mnist", {});
   EXPECT_EQ(k.config.budget, 120);
   EXPECT_EQ(k.sweep.vary, (Vary{{"acquisition_size", {"1", "10"}}}));
+  // Dirty-MNIST: the four strategies of the comparison.
+  const Experiment dirty = load_experiment("dirty-mnist", {});
+  EXPECT_EQ(dirty.config.dataset, "dirty-mnist");
+  EXPECT_EQ(dirty.sweep.strategies,
+            (std::vector<std::string>{"max-entropy", "bald", "margin", "random"}));
 }
 
 TEST(Config, OverridesApplyWithYamlTypes) {
@@ -194,11 +199,13 @@ TEST(Config, ImpossibleValuesAreNamed) {
 TEST(Config, UnknownPresetListsThePresets) {
   const std::string msg = usage_error([] { load_experiment("pilz2026", {}); });
   EXPECT_NE(msg.find("no experiment file or preset 'pilz2026'"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("epochs-schedule-mnist, fashion-mnist-mlp, gal2017-mnist, k1-vs-k10-mnist, "
-                     "margin-bald-random-mnist, pilz2025-mnist, quickstart-mnist, "
-                     "random-baseline-mnist, scaling-epochs-mnist, scaling-labels-mnist, "
-                     "two-moons-boundary"),
-            std::string::npos)
+  EXPECT_NE(
+      msg.find(
+          "dirty-mnist, epochs-schedule-mnist, fashion-mnist-mlp, gal2017-mnist, k1-vs-k10-mnist, "
+          "margin-bald-random-mnist, pilz2025-mnist, quickstart-mnist, "
+          "random-baseline-mnist, scaling-epochs-mnist, scaling-labels-mnist, "
+          "two-moons-boundary"),
+      std::string::npos)
       << msg;
 }
 

@@ -9,6 +9,7 @@
 
 #include "test_support.h"
 
+#include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -107,6 +108,43 @@ TEST(RoundRecord, JsonRoundTripWithAndWithoutTrainMetrics) {
   EXPECT_EQ(back.train->mean_mutual_information, 0.004);
   EXPECT_EQ(back.test.nll, 0.3);
   EXPECT_EQ(back.acquired, r.acquired);
+}
+
+// Data that marks ambiguous rows (as Dirty-MNIST does) and has a further
+// test set: every acquiring round records which fraction of its picks was
+// ambiguous, and every round the metrics on the further test set.
+TEST(ActiveLearning, RecordsTheAmbiguousFractionAndFurtherTestSets) {
+  bdal::testing::TempDir dir;
+  data::TrainTest data = moons_data();
+  // Every third training row is "ambiguous".
+  data.train.ambiguous = at::arange(data.train.size(), at::kLong).remainder(3).eq(0);
+  data.extra_tests.emplace_back("ambiguous", data.test.subset(at::arange(0, 100, at::kLong)));
+  LoopConfig config = moons_config();
+  config.split.test_size = 40;  // the further test set is cut to the same size
+  config.rounds = 2;
+  run_in(dir.path(), config, data);
+  const auto records = read_rounds_file(dir / "rounds.jsonl", false).records;
+  ASSERT_EQ(records.size(), 3u);
+  for (size_t r = 0; r < records.size(); ++r) {
+    const RoundRecord rec = round_record_from_json(records[r]);
+    ASSERT_EQ(rec.extra_tests.count("ambiguous"), 1u) << "round " << r;
+    EXPECT_GE(rec.extra_tests.at("ambiguous").accuracy, 0.0);
+    if (rec.acquired.empty()) {
+      EXPECT_FALSE(rec.acquired_ambiguous_fraction.has_value());
+      continue;
+    }
+    int64_t ambiguous = 0;
+    for (int64_t row : rec.acquired) ambiguous += row % 3 == 0;
+    ASSERT_TRUE(rec.acquired_ambiguous_fraction.has_value());
+    EXPECT_DOUBLE_EQ(*rec.acquired_ambiguous_fraction,
+                     static_cast<double>(ambiguous) / static_cast<double>(rec.acquired.size()));
+  }
+  // Records of data without them have neither field.
+  bdal::testing::TempDir plain;
+  run_in(plain.path(), config, moons_data());
+  const nlohmann::json first = read_rounds_file(plain / "rounds.jsonl", false).records.front();
+  EXPECT_FALSE(first.contains("acquired_ambiguous_fraction"));
+  EXPECT_FALSE(first.contains("extra_tests"));
 }
 
 TEST(ActiveLearning, SameSeedSameRecordsOtherSeedOtherRecords) {

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <optional>
 
 #include "bdal/report/published.h"
 #include "bdal/report/report.h"
@@ -258,6 +259,50 @@ TEST(ReportBuild, RaggedSeedsAreNotedAndRandomIsMatchedBySeriesKeys) {
   // These records keep no train metrics: no series has values, so no figure.
   EXPECT_TRUE(report.has_values(Metric::kAccuracy));
   EXPECT_FALSE(report.has_values(Metric::kTrainAccuracy));
+}
+
+}  // namespace
+}  // namespace bdal::report
+
+namespace bdal::report {
+namespace {
+
+// Dirty-MNIST records: the ambiguous test accuracy and the ambiguous
+// fraction of the picks become curves of their own.
+TEST(ReportRuns, AmbiguousMetricsOfDirtyMnistRecords) {
+  bdal::testing::TempDir dir;
+  auto line = [](int64_t round, int64_t n, double ambiguous_accuracy,
+                 std::optional<double> fraction) {
+    Json j{{"round", round},
+           {"n_labelled", n},
+           {"test", {{"accuracy", 0.9}, {"nll", 0.3}}},
+           {"extra_tests", {{"ambiguous", {{"accuracy", ambiguous_accuracy}, {"nll", 1.2}}}}},
+           {"acquired", fraction ? Json::array({1, 2}) : Json::array()},
+           {"timings_ms", {{"train", 1.0}, {"score", 0.0}, {"select", 0.0}, {"eval", 0.0}}}};
+    if (fraction) j["acquired_ambiguous_fraction"] = *fraction;
+    return j.dump() + "\n";
+  };
+  for (uint64_t seed : {1, 2}) {
+    const auto run = dir / fmt::format("bald-seed{}", seed);
+    write_text(run / "config.json", Json{{"strategy", "bald"}, {"seed", seed}}.dump());
+    write_text(run / "rounds.jsonl",
+               line(0, 20, 0.3, seed == 1 ? 0.5 : 1.0) +
+                   line(1, 30, 0.4 + 0.1 * static_cast<double>(seed), std::nullopt));
+  }
+  ReportOptions options;
+  options.in_dir = dir.path();
+  options.figures = false;
+  const Report report = build_report(options);
+  ASSERT_EQ(report.series.size(), 1u);
+  const auto& points = report.series[0].curves.points;
+  ASSERT_EQ(points.size(), 2u);
+  EXPECT_NEAR(points[0].acquired_ambiguous_fraction.mean, 0.75, 1e-12);
+  EXPECT_FALSE(std::isfinite(
+      points[1].acquired_ambiguous_fraction.mean));  // the last round acquires nothing
+  EXPECT_NEAR(points[1].ambiguous_accuracy.mean, 0.55, 1e-12);
+  EXPECT_TRUE(report.has_values(Metric::kAcquiredAmbiguousFraction));
+  EXPECT_TRUE(report.has_values(Metric::kAmbiguousAccuracy));
+  EXPECT_EQ(parse_metric("acquired_ambiguous_fraction"), Metric::kAcquiredAmbiguousFraction);
 }
 
 }  // namespace

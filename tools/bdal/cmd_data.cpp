@@ -1,4 +1,4 @@
-// `bdal data info NAME` and `bdal data fetch NAME`.
+// `bdal data info NAME` and `bdal data fetch NAME` (`bdal data make`: cmd_data_make.cpp).
 #include "commands.h"
 #include "dataset_options.h"
 
@@ -45,10 +45,10 @@ void run_info(const InfoArgs& args, const GlobalOptions& global) {
     const auto& file = tt.files[i];
     std::string verdict;
     if (spec && file.path.filename() == spec->files[i].name)
-      verdict = file.sha256 == spec->files[i].sha256
-                    ? fmt::format("matches {}", spec->checksum_source)
-                    : fmt::format("DIFFERS from {} ({})", spec->checksum_source,
-                                  spec->files[i].sha256);
+      verdict =
+          file.sha256 == spec->files[i].sha256
+              ? fmt::format("matches {}", spec->checksum_source)
+              : fmt::format("DIFFERS from {} ({})", spec->checksum_source, spec->files[i].sha256);
     else
       verdict = "decompressed copy; no reference checksum";
     fmt::print("sha256 {}  {}  [{}]\n", file.sha256, file.path.string(), verdict);
@@ -70,22 +70,21 @@ void run_fetch(const FetchArgs& args, const GlobalOptions& global) {
   const auto data_dir = data::resolve_data_dir(global.data_dir);
   fmt::print(stderr, "data directory: {} (from {})\n", data_dir.string(),
              data::data_dir_origin(global.data_dir));
-  const auto dir = data::fetch_dataset(*spec, data_dir, args.fetch,
-                                       [](const std::string& line) {
-                                         fmt::print(stderr, "{}\n", line);
-                                       });
+  const auto dir = data::fetch_dataset(*spec, data_dir, args.fetch, [](const std::string& line) {
+    fmt::print(stderr, "{}\n", line);
+  });
   fmt::print("{} is ready in {}\n", spec->title, dir.string());
 }
 
 }  // namespace
 
 void add_data_command(CLI::App& app, GlobalOptions& global) {
-  auto* cmd = app.add_subcommand("data", "Inspect or download datasets");
+  auto* cmd = app.add_subcommand("data", "Inspect, download or generate datasets");
   cmd->require_subcommand(1);
 
   auto info_args = std::make_shared<InfoArgs>();
-  auto* info = cmd->add_subcommand(
-      "info", "Print sizes, per-class counts and file checksums of a dataset");
+  auto* info =
+      cmd->add_subcommand("info", "Print sizes, per-class counts and file checksums of a dataset");
   info->add_option("name", info_args->name, "Dataset name (see `bdal list datasets`)")->required();
   add_two_moons_options(info, info_args->dataset.two_moons);
   info->add_option("--seed", info_args->dataset.two_moons.seed, "two-moons: generator seed")
@@ -100,11 +99,14 @@ void add_data_command(CLI::App& app, GlobalOptions& global) {
                     "Base URL to download from instead of the built-in mirrors (repeatable; "
                     "file:// works)");
   fetch->add_flag("--force", fetch_args->fetch.force, "Download even if verified files exist");
-  fetch->add_option("--connect-timeout", fetch_args->fetch.connect_timeout_seconds,
-                    "Seconds to wait for each mirror to answer")
+  fetch
+      ->add_option("--connect-timeout", fetch_args->fetch.connect_timeout_seconds,
+                   "Seconds to wait for each mirror to answer")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   fetch->callback([fetch_args, &global] { run_fetch(*fetch_args, global); });
+
+  add_data_make_command(*cmd, global);
 }
 
 }  // namespace bdal::cli

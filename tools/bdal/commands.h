@@ -18,6 +18,8 @@ struct GlobalOptions {
 
 void add_boundary_command(CLI::App& app, GlobalOptions& global);
 void add_data_command(CLI::App& app, GlobalOptions& global);
+// `bdal data make`, a subcommand of `bdal data`.
+void add_data_make_command(CLI::App& data_cmd, GlobalOptions& global);
 void add_list_command(CLI::App& app, GlobalOptions& global);
 void add_report_command(CLI::App& app, GlobalOptions& global);
 void add_run_command(CLI::App& app, GlobalOptions& global);

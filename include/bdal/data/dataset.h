@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bdal::data {
@@ -13,6 +14,9 @@ struct Dataset {
   at::Tensor inputs;  // float32, [N, ...] (images: [N, 1, H, W], standardised)
   at::Tensor labels;  // int64, [N], values in [0, num_classes)
   int64_t num_classes = 0;
+  // bool [N] for datasets that mix clean and ambiguous images (Dirty-MNIST):
+  // which rows are ambiguous; undefined elsewhere.
+  at::Tensor ambiguous;
 
   int64_t size() const { return labels.defined() ? labels.size(0) : 0; }
   // Rows `indices` (int64 [M]) as a new dataset.
@@ -31,6 +35,9 @@ struct TrainTest {
   std::string name;
   Dataset train;
   Dataset test;
+  // More test sets evaluated every round beside `test`, by name (Dirty-MNIST:
+  // "ambiguous", the Ambiguous-MNIST test split).
+  std::vector<std::pair<std::string, Dataset>> extra_tests;
   std::vector<SourceFile> files;  // empty for generated datasets
   std::string description;        // where it came from, in one line
 };

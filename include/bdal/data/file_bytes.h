@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace bdal::data {
@@ -19,5 +20,12 @@ Bytes read_maybe_gzip(const std::filesystem::path& path);
 
 // Decompresses a complete gzip stream (all members); `what` names it in errors.
 Bytes gunzip(const Bytes& compressed, const std::string& what);
+
+// One gzip member holding `raw` (level 6; no file name or time in the header,
+// so the same bytes always compress to the same file).
+Bytes gzip(const Bytes& raw);
+
+// Writes `bytes` to `path` atomically: a .tmp file renamed into place.
+void write_file_atomic(const std::filesystem::path& path, const Bytes& bytes);
 
 }  // namespace bdal::data

@@ -23,4 +23,10 @@ IdxArray parse_idx(const std::vector<uint8_t>& bytes, const std::string& what);
 
 IdxArray read_idx(const std::filesystem::path& path);
 
+// The IDX bytes of a uint8 tensor (type code 0x08, its shape as the dims).
+std::vector<uint8_t> encode_idx_u8(const at::Tensor& values_u8);
+
+// Writes a uint8 tensor as a gzip-compressed IDX file, atomically.
+void write_idx_gz(const std::filesystem::path& path, const at::Tensor& values_u8);
+
 }  // namespace bdal::data

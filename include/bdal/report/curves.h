@@ -19,8 +19,17 @@ struct Curve {
 };
 
 // Which metric a curve shows: three on the test set, one on the labelled
-// (training) set.
-enum class Metric { kAccuracy, kNll, kMeanMutualInformation, kTrainAccuracy };
+// (training) set, and two of datasets with ambiguous images (Dirty-MNIST):
+// accuracy on the ambiguous test split and the ambiguous fraction of what
+// each round acquired.
+enum class Metric {
+  kAccuracy,
+  kNll,
+  kMeanMutualInformation,
+  kTrainAccuracy,
+  kAmbiguousAccuracy,
+  kAcquiredAmbiguousFraction
+};
 // Every metric, in the order tables and figures show them.
 const std::vector<Metric>& curve_metrics();
 Metric parse_metric(const std::string& name);  // a metric_name, or "mi"
@@ -36,6 +45,7 @@ struct CurvePoint {
   int64_t n_labelled = 0;
   Summary accuracy, nll, mean_mutual_information;
   Summary train_accuracy;  // mean NaN when a seed's records lack it
+  Summary ambiguous_accuracy, acquired_ambiguous_fraction;  // likewise
   const Summary& of(Metric metric) const;
 };
 

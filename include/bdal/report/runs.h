@@ -23,6 +23,10 @@ struct RoundPoint {
   double mean_mutual_information = 0.0;
   // MC accuracy on the labelled set; NaN in records that do not keep it.
   double train_accuracy = std::numeric_limits<double>::quiet_NaN();
+  // Dirty-MNIST: accuracy on the ambiguous test split, and the ambiguous
+  // fraction of the points this round acquired; NaN where not recorded.
+  double ambiguous_accuracy = std::numeric_limits<double>::quiet_NaN();
+  double acquired_ambiguous_fraction = std::numeric_limits<double>::quiet_NaN();
   double train_ms = 0.0, score_ms = 0.0, select_ms = 0.0, eval_ms = 0.0;
   bool acquired = true;  // false in a run's last round (its record acquires nothing)
 };
