@@ -3,6 +3,9 @@
 #include <ATen/ATen.h>
 #include <fmt/format.h>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
+
 #include "bdal/core/error.h"
 #include "bdal/data/checksum.h"
 #include "bdal/data/idx.h"
@@ -23,6 +26,31 @@ at::Tensor read_u8(const std::filesystem::path& path, int64_t rank) {
   return a.values;
 }
 
+// The four files must be the ones their manifest was written with: a
+// generation replaced half-way (or by hand) would otherwise load silently.
+void check_against_manifest(const std::filesystem::path& dir) {
+  const auto path = dir / kDirtyMnistManifest;
+  BDAL_CHECK_USAGE(std::filesystem::is_regular_file(path),
+                   "'{}' is missing; bdal generates Ambiguous-MNIST itself: run `bdal data make "
+                   "dirty-mnist` (with the same --data-dir)",
+                   path.string());
+  std::ifstream in(path);
+  const nlohmann::json manifest = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  BDAL_CHECK(manifest.is_object() && manifest.contains("sha256"),
+             "'{}' is not a manifest of `bdal data make dirty-mnist`", path.string());
+  for (const char* name :
+       {kAmbiguousTrainImages, kAmbiguousTrainLabels, kAmbiguousTestImages, kAmbiguousTestLabels}) {
+    BDAL_CHECK_USAGE(std::filesystem::is_regular_file(dir / name),
+                     "Dirty-MNIST file '{}' is missing; run `bdal data make dirty-mnist --force`",
+                     (dir / name).string());
+    const std::string expected = manifest["sha256"].value(name, "");
+    BDAL_CHECK(sha256_file(dir / name) == expected,
+               "'{}' is not the file its manifest describes (SHA-256 differs); regenerate with "
+               "`bdal data make dirty-mnist --force`",
+               (dir / name).string());
+  }
+}
+
 }  // namespace
 
 std::filesystem::path dirty_mnist_dir(const std::filesystem::path& data_dir) {
@@ -34,6 +62,10 @@ Dataset expand_ambiguous(const at::Tensor& images_M_H_W_u8, const at::Tensor& la
   BDAL_CHECK(images_M_H_W_u8.size(0) == labels_M_L_u8.size(0),
              "Ambiguous-MNIST has {} images but {} label rows", images_M_H_W_u8.size(0),
              labels_M_L_u8.size(0));
+  BDAL_CHECK(images_M_H_W_u8.size(1) == 28 && images_M_H_W_u8.size(2) == 28,
+             "Ambiguous-MNIST images must be 28x28 like MNIST's, these are {}x{}; regenerate them "
+             "with `bdal data make dirty-mnist --force`",
+             images_M_H_W_u8.size(1), images_M_H_W_u8.size(2));
   const int64_t copies = labels_M_L_u8.size(1);
   Dataset out;
   out.inputs =
@@ -60,6 +92,7 @@ TrainTest load_dirty_mnist(const std::filesystem::path& data_dir, bool with_chec
   }();
   const auto [mean, std] = unit_mean_std(mnist_raw.train.inputs);
   const auto dir = dirty_mnist_dir(data_dir);
+  check_against_manifest(dir);
   const Dataset ambiguous_train = expand_ambiguous(
       read_u8(dir / kAmbiguousTrainImages, 3), read_u8(dir / kAmbiguousTrainLabels, 2), mean, std);
   const Dataset ambiguous_test = expand_ambiguous(

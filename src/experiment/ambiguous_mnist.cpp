@@ -328,6 +328,9 @@ AmbiguousMnist generate_ambiguous_mnist(const at::Tensor& mnist_images_u8,
 void write_ambiguous_mnist(const AmbiguousMnist& data, const AmbiguousMnistOptions& options,
                            const std::filesystem::path& dir, double generation_seconds) {
   std::filesystem::create_directories(dir);
+  // The manifest goes first and comes back last: files without one are an
+  // unfinished generation, which loading refuses.
+  std::filesystem::remove(dir / data::kDirtyMnistManifest);
   const std::vector<std::pair<const char*, at::Tensor>> files{
       {data::kAmbiguousTrainImages, data.train.images_M_H_W},
       {data::kAmbiguousTrainLabels, data.train.labels_M_L},

@@ -108,9 +108,10 @@ SweepDefaults read_sweep_defaults(const Json& tree, const std::string& where) {
       BDAL_CHECK_USAGE(value.is_object(), "{}: sweep.vary must map config keys to lists of values",
                        where);
       for (const auto& [swept, values] : value.items()) {
-        BDAL_CHECK_USAGE(swept != "strategy" && swept != "seed",
-                         "{0}: sweep.vary.{1}: list {1}s under sweep.strategies / seeds", where,
-                         swept);
+        BDAL_CHECK_USAGE(swept != "strategy",
+                         "{}: sweep.vary.strategy: list strategies under sweep.strategies", where);
+        BDAL_CHECK_USAGE(swept != "seed",
+                         "{}: sweep.vary.seed: list seeds in the file's top-level `seeds:`", where);
         BDAL_CHECK_USAGE(values.is_array() && !values.empty(),
                          "{}: sweep.vary.{} must be a non-empty list", where, swept);
         std::vector<std::string> texts;

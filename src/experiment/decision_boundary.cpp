@@ -70,8 +70,9 @@ BoundaryMaps compute_decision_boundary(const loop::LoopConfig& config, const dat
 
   // Round 0 of the loop, step by step (active_learning.cpp).
   const core::SeedTree seeds(config.seed);
-  const data::Split split = data::make_split(data.train.labels, data.train.num_classes,
-                                             data.test.size(), config.split, seeds.derive("split"));
+  const data::Split split =
+      data::make_split(data.train.labels, data.train.num_classes, data.test.size(), config.split,
+                       seeds.derive("split"), data.train.ambiguous);
   const loop::PoolState state(data.train.size(), split.initial, split.pool);
   const data::Dataset labelled = data.train.subset(state.labelled());
   const data::Dataset validation = data.train.subset(split.validation);

@@ -95,8 +95,9 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
   const std::filesystem::path& dir = options.run_dir;
 
   // The split depends only on the data and the master seed.
-  const data::Split split = data::make_split(data.train.labels, data.train.num_classes,
-                                             data.test.size(), config.split, seeds.derive("split"));
+  const data::Split split =
+      data::make_split(data.train.labels, data.train.num_classes, data.test.size(), config.split,
+                       seeds.derive("split"), data.train.ambiguous);
   BDAL_CHECK_USAGE(config.acquisition_size <= split.pool.size(0),
                    "acquisition_size = {} is larger than the pool ({} points)",
                    config.acquisition_size, split.pool.size(0));

@@ -13,8 +13,12 @@ namespace bdal::report {
 std::vector<KeyCurve> key_curves(const std::vector<SeriesReport>& series) {
   std::map<std::pair<std::string, std::string>, KeyCurve> by_key_and_rest;
   for (const SeriesReport& s : series) {
-    const bool single_round = std::all_of(s.series.runs.begin(), s.series.runs.end(),
-                                          [](const LoopRun* r) { return r->rounds.size() == 1; });
+    const bool single_round =
+        std::all_of(s.series.runs.begin(), s.series.runs.end(), [](const LoopRun* r) {
+          // One round that acquired nothing: a training-only run, not an
+          // active-learning run cut short after its first round.
+          return r->rounds.size() == 1 && !r->rounds.front().acquired;
+        });
     if (!single_round || s.curves.points.size() != 1) continue;
     for (const auto& [key, value] : s.series.distinguishing) {
       if (!value.is_number()) continue;

@@ -36,6 +36,10 @@ Json learning_curve_rows(const Report& report) {
                {"n_acquired", p.n_labelled - s.initial_labelled},
                {"n_seeds", p.accuracy.n}};
       for (Metric m : curve_metrics()) {
+        // Dirty-MNIST's metrics only in reports that have them.
+        const bool ambiguous_metric =
+            m == Metric::kAmbiguousAccuracy || m == Metric::kAcquiredAmbiguousFraction;
+        if (ambiguous_metric && !report.has_values(m)) continue;
         const Summary& v = p.of(m);
         row[metric_name(m) + "_mean"] = number_or_null(v.mean);
         row[metric_name(m) + "_sd"] = number_or_null(v.sd);

@@ -30,18 +30,18 @@ std::string moons_train(const TempDir& out, const std::string& model = "moons-ml
 }
 
 // Usage errors: exit 2, "bdal: error: ..." (or CLI11's own message).
-#define EXPECT_USAGE_ERROR(result, phrase)                               \
-  do {                                                                   \
-    const CommandResult& r_ = (result);                                  \
-    EXPECT_EQ(r_.exit_code, 2) << r_.output;                             \
-    EXPECT_TRUE(HasSubstr(r_.output, phrase));                           \
+#define EXPECT_USAGE_ERROR(result, phrase)     \
+  do {                                         \
+    const CommandResult& r_ = (result);        \
+    EXPECT_EQ(r_.exit_code, 2) << r_.output;   \
+    EXPECT_TRUE(HasSubstr(r_.output, phrase)); \
   } while (false)
 
 TEST(CliErrors, UnknownDatasetListsKnownOnes) {
   TempDir out;
   const CommandResult r = run_bdal("train --dataset cifar-10 --out " + shell_quote(out / "run"));
   EXPECT_USAGE_ERROR(r, "bdal: error: unknown dataset 'cifar-10'");
-  EXPECT_TRUE(HasSubstr(r.output, "known datasets: mnist, fashion-mnist, two-moons"));
+  EXPECT_TRUE(HasSubstr(r.output, "known datasets: mnist, fashion-mnist, dirty-mnist, two-moons"));
   EXPECT_FALSE(std::filesystem::exists(out / "run"));
 }
 
@@ -109,19 +109,23 @@ TEST(CliErrors, UnknownOption) {
 TEST(CliErrors, UnknownSubcommandIsNamedWithTheKnownOnes) {
   const CommandResult r = run_bdal("frobnicate");
   EXPECT_EQ(r.exit_code, 2) << r.output;
-  EXPECT_TRUE(HasSubstr(r.output, "'bdal' needs a command: list, data, train, run, report, boundary, select, sweep, version"))
+  EXPECT_TRUE(HasSubstr(
+      r.output,
+      "'bdal' needs a command: list, data, train, run, report, boundary, select, sweep, version"))
       << r.output;
   EXPECT_TRUE(HasSubstr(r.output, "(got 'frobnicate')")) << r.output;
   const CommandResult nested = run_bdal("data frob");
   EXPECT_EQ(nested.exit_code, 2) << nested.output;
-  EXPECT_TRUE(HasSubstr(nested.output, "'bdal data' needs a command: info, fetch (got 'frob')"))
+  EXPECT_TRUE(
+      HasSubstr(nested.output, "'bdal data' needs a command: info, fetch, make (got 'frob')"))
       << nested.output;
 }
 
 TEST(CliErrors, MissingSubcommandListsTheChoices) {
   const std::vector<std::pair<std::string, std::string>> cases{
-      {"", "'bdal' needs a command: list, data, train, run, report, boundary, select, sweep, version"},
-      {"data", "'bdal data' needs a command: info, fetch"},
+      {"",
+       "'bdal' needs a command: list, data, train, run, report, boundary, select, sweep, version"},
+      {"data", "'bdal data' needs a command: info, fetch, make"},
       {"list", "'bdal list' needs a command: models, strategies, datasets"}};
   for (const auto& [args, expected] : cases) {
     const CommandResult r = run_bdal(args);
@@ -163,8 +167,8 @@ void write_mnist_with_truncated_train_images(const std::filesystem::path& root) 
   std::filesystem::create_directories(dir);
   const auto images = gzip_bytes(idx({20, 28, 28}, 20 * 784));
   write_bytes(dir / "train-images-idx3-ubyte.gz",
-              std::vector<uint8_t>(images.begin(),
-                                   images.begin() + static_cast<std::ptrdiff_t>(images.size() / 2)));
+              std::vector<uint8_t>(
+                  images.begin(), images.begin() + static_cast<std::ptrdiff_t>(images.size() / 2)));
   write_bytes(dir / "train-labels-idx1-ubyte.gz", gzip_bytes(idx({20}, 20)));
   write_bytes(dir / "t10k-images-idx3-ubyte.gz", gzip_bytes(idx({10, 28, 28}, 10 * 784)));
   write_bytes(dir / "t10k-labels-idx1-ubyte.gz", gzip_bytes(idx({10}, 10)));
@@ -174,9 +178,9 @@ TEST(CliErrors, CorruptMnistNamesTheFile) {
   TempDir data;
   write_mnist_with_truncated_train_images(data.path());
   const auto bad = data.path() / "mnist" / "train-images-idx3-ubyte.gz";
-  const CommandResult r = run_bdal("--data-dir " + shell_quote(data.path()) +
-                                   " train --dataset mnist --epochs 1 --out " +
-                                   shell_quote(data / "run"));
+  const CommandResult r =
+      run_bdal("--data-dir " + shell_quote(data.path()) +
+               " train --dataset mnist --epochs 1 --out " + shell_quote(data / "run"));
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_TRUE(HasSubstr(r.output, "bdal: error: '" + bad.string() + "' is a truncated gzip file"));
   // Nothing that looks like a run is left behind.
@@ -224,7 +228,8 @@ TEST(CliErrors, DataDirFromTheEnvironment) {
 
 TEST(CliErrors, FetchFashionMnistPointsAtDebian) {
   TempDir data;
-  const CommandResult r = run_bdal("--data-dir " + shell_quote(data.path()) + " data fetch fashion-mnist");
+  const CommandResult r =
+      run_bdal("--data-dir " + shell_quote(data.path()) + " data fetch fashion-mnist");
   EXPECT_USAGE_ERROR(r, "'fashion-mnist' cannot be fetched");
   EXPECT_TRUE(HasSubstr(r.output, "apt-get install dataset-fashion-mnist"));
 }
@@ -235,8 +240,8 @@ TEST(CliErrors, FetchUnfetchableDataset) {
 
 TEST(CliErrors, FetchConnectTimeoutMustBePositive) {
   TempDir data;
-  const CommandResult r = run_bdal("--data-dir " + shell_quote(data.path()) +
-                                   " data fetch mnist --connect-timeout 0");
+  const CommandResult r =
+      run_bdal("--data-dir " + shell_quote(data.path()) + " data fetch mnist --connect-timeout 0");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_TRUE(HasSubstr(r.output, "--connect-timeout"));
 }

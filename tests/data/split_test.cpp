@@ -2,8 +2,8 @@
 // Properties: the three train sets are disjoint and cover the train set, the
 // balanced initial set has exactly n of every class, a seed reproduces the
 // split and another seed changes it, impossible requests are usage errors.
-#include "bdal/core/error.h"
 #include "bdal/data/split.h"
+#include "bdal/core/error.h"
 #include "test_support.h"
 
 #include <ATen/ATen.h>
@@ -44,6 +44,31 @@ TEST(MakeSplit, BalancedInitialHasExactlyNPerClass) {
   ASSERT_EQ(s.initial.numel(), 30);
   const at::Tensor counts = at::bincount(labels.index_select(0, s.initial), {}, 10);
   EXPECT_EQ(to_vector(counts), std::vector<int64_t>(10, 3));
+}
+
+TEST(MakeSplit, AmbiguousRowsGoToThePoolOnly) {
+  const at::Tensor labels = uneven_labels();
+  const int64_t n = labels.size(0);
+  const at::Tensor ambiguous = at::arange(n, at::kLong).remainder(2).eq(1);  // every odd row
+  for (int64_t random_initial : {0, 20}) {
+    SplitOptions o;
+    o.initial_per_class = random_initial > 0 ? 0 : 2;
+    o.initial_random = random_initial;
+    o.validation_size = 60;
+    const Split s = make_split(labels, 10, 500, o, 5, ambiguous);
+    EXPECT_EQ(s.initial.numel(), 20);
+    EXPECT_FALSE(ambiguous.index_select(0, s.initial).any().item<bool>());
+    EXPECT_FALSE(ambiguous.index_select(0, s.validation).any().item<bool>());
+    EXPECT_EQ(ambiguous.index_select(0, s.pool).sum().item<int64_t>(), n / 2);
+    EXPECT_EQ(s.initial.numel() + s.validation.numel() + s.pool.numel(), n);
+  }
+  // An all-clean mask draws the same sets as no mask.
+  SplitOptions o;
+  o.validation_size = 60;
+  const Split plain = make_split(labels, 10, 500, o, 5);
+  const Split clean = make_split(labels, 10, 500, o, 5, at::zeros({n}, at::kBool));
+  EXPECT_TRUE(at::equal(plain.initial, clean.initial));
+  EXPECT_TRUE(at::equal(plain.validation, clean.validation));
 }
 
 TEST(MakeSplit, SetsAreDisjointAndCoverTheTrainSet) {

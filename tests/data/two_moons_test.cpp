@@ -1,8 +1,8 @@
 // The generated two-moons problem: shapes, class balance, determinism from
 // the seed, and geometry (with noise 0 every point lies exactly on its arc).
+#include "bdal/data/two_moons.h"
 #include "bdal/core/error.h"
 #include "bdal/data/registry.h"
-#include "bdal/data/two_moons.h"
 #include "test_support.h"
 
 #include <ATen/ATen.h>
@@ -132,7 +132,7 @@ TEST(TwoMoonsErrors, OptionsAreValidated) {
 TEST(DatasetRegistry, UnknownNameListsTheKnownOnes) {
   const std::string msg = usage_error_message([] { load_dataset("cifar-10", DatasetOptions{}); });
   EXPECT_TRUE(HasSubstr(msg, "unknown dataset 'cifar-10'"));
-  EXPECT_TRUE(HasSubstr(msg, "mnist, fashion-mnist, two-moons"));
+  EXPECT_TRUE(HasSubstr(msg, "mnist, fashion-mnist, dirty-mnist, two-moons"));
 }
 
 }  // namespace

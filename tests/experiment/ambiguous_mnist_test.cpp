@@ -11,8 +11,10 @@
 
 #include "bdal/data/checksum.h"
 #include "bdal/data/dirty_mnist.h"
+#include "bdal/data/idx.h"
 #include "bdal/data/idx_images.h"
 #include "bdal/data/registry.h"
+#include "bdal/data/split.h"
 #include "test_support.h"
 
 namespace bdal::experiment {
@@ -116,11 +118,27 @@ TEST(AmbiguousMnist, WrittenFilesLoadAsDirtyMnist) {
   ASSERT_EQ(dirty.extra_tests.size(), 1u);
   EXPECT_EQ(dirty.extra_tests[0].first, "ambiguous");
   EXPECT_EQ(dirty.extra_tests[0].second.size(), 40 * 5);
+  // The split draws the initial and validation sets from clean rows only.
+  data::SplitOptions split;
+  split.initial_per_class = 3;
+  split.validation_size = 500;
+  const data::Split s =
+      data::make_split(dirty.train.labels, 10, dirty.test.size(), split, 1, dirty.train.ambiguous);
+  EXPECT_FALSE(dirty.train.ambiguous.index_select(0, s.initial).any().item<bool>());
+  EXPECT_FALSE(dirty.train.ambiguous.index_select(0, s.validation).any().item<bool>());
+  EXPECT_EQ(dirty.train.ambiguous.index_select(0, s.pool).sum().item<int64_t>(), 300);
   // Image i of the ambiguous train split is repeated once per label, in order.
   const at::Tensor expected_labels = a.train.labels_M_L.to(at::kLong).reshape(-1);
   EXPECT_TRUE(at::equal(dirty.train.labels.slice(0, 60000), expected_labels));
   EXPECT_TRUE(at::equal(dirty.train.inputs[60000], dirty.train.inputs[60004]));
   EXPECT_FALSE(at::equal(dirty.train.inputs[60004], dirty.train.inputs[60005]));
+
+  // A file that is not the one its manifest describes is refused.
+  data::write_idx_gz(data::dirty_mnist_dir(data_dir.path()) / data::kAmbiguousTestLabels,
+                     a.test.labels_M_L.flip(0).contiguous());
+  EXPECT_TRUE(testing::HasSubstr(
+      testing::runtime_error_message([&] { data::load_dataset("dirty-mnist", options); }),
+      "is not the file its manifest describes"));
 }
 
 TEST(AmbiguousMnist, MissingFilesNameTheCommandThatMakesThem) {
@@ -130,6 +148,7 @@ TEST(AmbiguousMnist, MissingFilesNameTheCommandThatMakesThem) {
       std::filesystem::absolute(testing::test_data_dir() / "mnist"), data_dir / "mnist");
   const std::string message =
       testing::usage_error_message([&] { data::load_dirty_mnist(data_dir.path()); });
+  EXPECT_TRUE(testing::HasSubstr(message, "manifest.json' is missing"));
   EXPECT_TRUE(testing::HasSubstr(message, "run `bdal data make dirty-mnist`"));
 }
 

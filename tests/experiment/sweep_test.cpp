@@ -105,7 +105,8 @@ TEST(SweepPlan, ABadSweepSectionIsNamed) {
       {"sweep: {strategy: [bald]}\n", "unknown key sweep.strategy (known: strategies, vary)"},
       {"sweep: {strategies: []}\n", "sweep.strategies must be a non-empty list"},
       {"sweep: {vary: {rounds: 3}}\n", "sweep.vary.rounds must be a non-empty list"},
-      {"sweep: {vary: {seed: [1, 2]}}\n", "sweep.vary.seed: list seeds under"},
+      {"sweep: {vary: {seed: [1, 2]}}\n", "sweep.vary.seed: list seeds in the file's top-level"},
+      {"sweep: {vary: {strategy: [bald]}}\n", "list strategies under sweep.strategies"},
       {"sweep: {vary: {rounds: [[1]]}}\n", "sweep.vary.rounds must list numbers"},
   };
   for (const auto& [text, message] : cases)

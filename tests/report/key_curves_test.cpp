@@ -27,6 +27,7 @@ void write_run(const std::filesystem::path& dir, const Json& config,
   for (size_t r = 0; r < rounds.size(); ++r)
     out << Json{{"round", r},
                 {"n_labelled", rounds[r].first},
+                {"acquired", r + 1 < rounds.size() ? Json::array({1}) : Json::array()},
                 {"test",
                  {{"accuracy", rounds[r].second},
                   {"nll", 2.0 * (1.0 - rounds[r].second)},
@@ -87,6 +88,21 @@ TEST(KeyCurves, MultiRoundRunsAndSinglePointsMakeNoCurve) {
   ReportOptions options;
   options.in_dir = dir.path();
   options.figures = false;
+  EXPECT_TRUE(build_report(options).key_curves.empty());
+  // An AL sweep stopped after its first round: one record each, but it acquired.
+  TempDir cut;
+  for (int64_t epochs : {1, 4}) {
+    write_run(cut / fmt::format("e{}", epochs), config(1, epochs), {{20, 0.5}});
+    std::ofstream(cut / fmt::format("e{}", epochs) / "rounds.jsonl")
+        << Json{{"round", 0},
+                {"n_labelled", 20},
+                {"acquired", {3, 4}},
+                {"test", {{"accuracy", 0.5}, {"nll", 1.0}}},
+                {"timings_ms", {{"train", 1.0}, {"score", 0.0}, {"select", 0.0}, {"eval", 0.0}}}}
+               .dump()
+        << "\n";
+  }
+  options.in_dir = cut.path();
   EXPECT_TRUE(build_report(options).key_curves.empty());
   // One-round runs, but two keys differ together: each (key, rest) has one point.
   TempDir other;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include "bdal/core/runtime.h"
 #include "bdal/data/registry.h"
@@ -21,7 +22,7 @@ struct BoundaryArgs {
   std::string experiment, out;
   std::vector<std::string> sets;
   experiment::BoundaryOptions options;
-  uint64_t seed = 0;  // 0: the experiment's first seed
+  std::optional<uint64_t> seed;  // default: the experiment's first seed
   bool no_figures = false;
 };
 
@@ -33,7 +34,7 @@ void run_boundary(const BoundaryArgs& args, const GlobalOptions& global) {
   const std::string gnuplot = args.no_figures ? std::string() : report::find_gnuplot();
   core::configure_threads(global.threads);
   loop::LoopConfig config = e.config;
-  config.seed = args.seed != 0 ? args.seed : e.seeds.front();
+  config.seed = args.seed.value_or(e.seeds.front());
   data::DatasetOptions data_options;
   data_options.data_dir = global.data_dir;
   data_options.two_moons = config.two_moons;

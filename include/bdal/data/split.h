@@ -27,7 +27,11 @@ struct Split {
 
 // `train_labels_N` int64; throws UsageError naming the option when a request
 // cannot be met (a class with fewer examples than initial_per_class, ...).
+// `ambiguous_N` (bool, optional; Dirty-MNIST): rows that go to the pool
+// only — the initial and validation sets are drawn from the clean rows, as a
+// labelled start and a model-selection set with one true label each.
 Split make_split(const at::Tensor& train_labels_N, int64_t num_classes, int64_t test_total,
-                 const SplitOptions& options, uint64_t seed);
+                 const SplitOptions& options, uint64_t seed,
+                 const at::Tensor& ambiguous_N = at::Tensor());
 
 }  // namespace bdal::data
