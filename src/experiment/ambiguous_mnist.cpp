@@ -247,9 +247,18 @@ AmbiguousMnist generate_ambiguous_mnist(const at::Tensor& mnist_images_u8,
     candidates_u8 = at::cat(blocks);
   }
 
-  // 4. The judges' verdict on every candidate.
-  const at::Tensor probs_N_J_C =
-      judge_probs_N_J_C(judges, data::standardise_images(candidates_u8, mean, std));
+  // 4. The judges' verdict on every candidate, standardised a block at a
+  // time (a million candidates as float32 would take 3 GB at once).
+  at::Tensor probs_N_J_C;
+  {
+    std::vector<at::Tensor> blocks;
+    constexpr int64_t kJudgeBlock = 16 * kChunk;
+    for (int64_t s = 0; s < n_cand; s += kJudgeBlock)
+      blocks.push_back(judge_probs_N_J_C(
+          judges, data::standardise_images(
+                      candidates_u8.slice(0, s, std::min(s + kJudgeBlock, n_cand)), mean, std)));
+    probs_N_J_C = at::cat(blocks);
+  }
   const at::Tensor mean_probs_N_C = probs_N_J_C.mean(1);
   const at::Tensor entropy = entropy_N(mean_probs_N_C);
   const at::Tensor mutual_information =
