@@ -22,6 +22,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// "mean low high" of a 95% band for gnuplot's filledcurves. One seed has no
+// interval: the band collapses onto the mean.
+std::string band(const Summary& v) {
+  const double hw = std::isfinite(v.half_width) ? v.half_width : 0.0;
+  return fmt::format("{} {} {}", v.mean, v.mean - hw, v.mean + hw);
+}
+
 // One figure of learning curves: for every series one curve per metric in
 // `metrics`, each with its 95% band, all in the series' colour; the first
 // metric solid, the others dashed.
@@ -44,9 +51,7 @@ std::string curves_figure(const Report& report, const std::vector<Metric>& metri
       for (const CurvePoint& p : s.curves.points) {
         const Summary& v = p.of(metrics[m]);
         if (!std::isfinite(v.mean)) continue;  // a seed without this metric
-        // One seed has no interval: the band collapses onto the mean.
-        const double hw = std::isfinite(v.half_width) ? v.half_width : 0.0;
-        dat << fmt::format("{} {} {} {}\n", p.n_labelled, v.mean, v.mean - hw, v.mean + hw);
+        dat << fmt::format("{} {}\n", p.n_labelled, band(v));
       }
       dat << "\n\n";
       bands.push_back(
@@ -97,10 +102,6 @@ std::string key_figure(const Report& report, const std::string& key, const fs::p
   double low = 0, high = 0;
   bool first = true;
   int block = 0;
-  auto band = [](const Summary& v) {
-    const double hw = std::isfinite(v.half_width) ? v.half_width : 0.0;
-    return fmt::format("{} {} {}", v.mean, v.mean - hw, v.mean + hw);
-  };
   for (const KeyCurve& c : report.key_curves) {
     if (c.key != key) continue;
     dat << "# " << c.name << "\n";
