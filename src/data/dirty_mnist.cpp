@@ -79,17 +79,8 @@ Dataset expand_ambiguous(const at::Tensor& images_M_H_W_u8, const at::Tensor& la
 }
 
 TrainTest load_dirty_mnist(const std::filesystem::path& data_dir, bool with_checksums) {
-  const TrainTest mnist_raw = [&] {
-    // MNIST as uint8, to standardise both parts with MNIST's statistics.
-    const auto dir = locate(mnist_spec(), data_dir);
-    TrainTest t;
-    auto file = [&](int i) { return present_variant(dir, mnist_spec().files[i].name); };
-    t.train = load_idx_pair(file(0), file(1), 10);
-    t.test = load_idx_pair(file(2), file(3), 10);
-    for (int i = 0; i < 4; ++i)
-      t.files.push_back({file(i), with_checksums ? sha256_file(file(i)) : std::string()});
-    return t;
-  }();
+  // MNIST as uint8, to standardise both parts with MNIST's statistics.
+  const TrainTest mnist_raw = load_idx_images_u8(mnist_spec(), data_dir, with_checksums);
   const auto [mean, std] = unit_mean_std(mnist_raw.train.inputs);
   const auto dir = dirty_mnist_dir(data_dir);
   check_against_manifest(dir);

@@ -133,8 +133,8 @@ Dataset load_idx_pair(const std::filesystem::path& images_path,
   return out;
 }
 
-TrainTest load_idx_images(const IdxImageSpec& spec, const std::filesystem::path& data_dir,
-                          bool with_checksums) {
+TrainTest load_idx_images_u8(const IdxImageSpec& spec, const std::filesystem::path& data_dir,
+                             bool with_checksums) {
   const auto dir = locate(spec, data_dir);
   std::array<std::filesystem::path, 4> paths;
   for (size_t i = 0; i < 4; ++i) paths[i] = present_variant(dir, spec.files[i].name);
@@ -148,14 +148,18 @@ TrainTest load_idx_images(const IdxImageSpec& spec, const std::filesystem::path&
              "{} train images are {}x{} but test images are {}x{}", spec.title,
              out.train.inputs.size(1), out.train.inputs.size(2), out.test.inputs.size(1),
              out.test.inputs.size(2));
+  for (const auto& p : paths)
+    out.files.push_back({p, with_checksums ? sha256_file(p) : std::string()});
+  return out;
+}
 
+TrainTest load_idx_images(const IdxImageSpec& spec, const std::filesystem::path& data_dir,
+                          bool with_checksums) {
+  TrainTest out = load_idx_images_u8(spec, data_dir, with_checksums);
   // Standardise with statistics of the training images (labels not used).
   const auto [mean, std] = unit_mean_std(out.train.inputs);
   out.train.inputs = standardise_images(out.train.inputs, mean, std);
   out.test.inputs = standardise_images(out.test.inputs, mean, std);
-
-  for (const auto& p : paths)
-    out.files.push_back({p, with_checksums ? sha256_file(p) : std::string()});
   return out;
 }
 

@@ -72,10 +72,7 @@ void run_make(const MakeArgs& args, const GlobalOptions& global) {
                    out.string());
   core::configure_threads(global.threads);
   const auto start = std::chrono::steady_clock::now();
-  const auto dir = data::locate(data::mnist_spec(), data_dir);
-  const data::Dataset mnist =
-      data::load_idx_pair(data::present_variant(dir, data::mnist_spec().files[0].name),
-                          data::present_variant(dir, data::mnist_spec().files[1].name), 10);
+  const data::Dataset mnist = data::load_idx_images_u8(data::mnist_spec(), data_dir).train;
   fmt::print(stderr, "generating Ambiguous-MNIST from {} MNIST train images, seed {}\n",
              mnist.size(), args.options.seed);
   const experiment::AmbiguousMnist data = experiment::generate_ambiguous_mnist(

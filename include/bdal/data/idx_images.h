@@ -38,6 +38,10 @@ std::vector<std::filesystem::path> search_dirs(const IdxImageSpec& spec,
 // place looked in (and the fetch command, when there is one) if none does.
 std::filesystem::path locate(const IdxImageSpec& spec, const std::filesystem::path& data_dir);
 
+// Train and test as stored: images uint8 [N, H, W], checked as below.
+TrainTest load_idx_images_u8(const IdxImageSpec& spec, const std::filesystem::path& data_dir,
+                             bool with_checksums = false);
+
 // Loads train and test, checking ranks, dtypes, counts and label range.
 // Images become float32 [N, 1, H, W] in [0, 1], standardised with the
 // training set's own mean and standard deviation.
