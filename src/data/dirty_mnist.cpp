@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "bdal/core/error.h"
 #include "bdal/data/checksum.h"
@@ -28,7 +29,8 @@ at::Tensor read_u8(const std::filesystem::path& path, int64_t rank) {
 
 // The four files must be the ones their manifest was written with: a
 // generation replaced half-way (or by hand) would otherwise load silently.
-void check_against_manifest(const std::filesystem::path& dir) {
+// Returns the files with their (checked) SHA-256.
+std::vector<SourceFile> check_against_manifest(const std::filesystem::path& dir) {
   const auto path = dir / kDirtyMnistManifest;
   BDAL_CHECK_USAGE(std::filesystem::is_regular_file(path),
                    "'{}' is missing; bdal generates Ambiguous-MNIST itself: run `bdal data make "
@@ -38,17 +40,21 @@ void check_against_manifest(const std::filesystem::path& dir) {
   const nlohmann::json manifest = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   BDAL_CHECK(manifest.is_object() && manifest.contains("sha256"),
              "'{}' is not a manifest of `bdal data make dirty-mnist`", path.string());
+  std::vector<SourceFile> files;
   for (const char* name :
        {kAmbiguousTrainImages, kAmbiguousTrainLabels, kAmbiguousTestImages, kAmbiguousTestLabels}) {
     BDAL_CHECK_USAGE(std::filesystem::is_regular_file(dir / name),
                      "Dirty-MNIST file '{}' is missing; run `bdal data make dirty-mnist --force`",
                      (dir / name).string());
     const std::string expected = manifest["sha256"].value(name, "");
-    BDAL_CHECK(sha256_file(dir / name) == expected,
+    const std::string actual = sha256_file(dir / name);
+    BDAL_CHECK(actual == expected,
                "'{}' is not the file its manifest describes (SHA-256 differs); regenerate with "
                "`bdal data make dirty-mnist --force`",
                (dir / name).string());
+    files.push_back({dir / name, actual});
   }
+  return files;
 }
 
 }  // namespace
@@ -83,7 +89,7 @@ TrainTest load_dirty_mnist(const std::filesystem::path& data_dir, bool with_chec
   const TrainTest mnist_raw = load_idx_images_u8(mnist_spec(), data_dir, with_checksums);
   const auto [mean, std] = unit_mean_std(mnist_raw.train.inputs);
   const auto dir = dirty_mnist_dir(data_dir);
-  check_against_manifest(dir);
+  const std::vector<SourceFile> generated_files = check_against_manifest(dir);
   const Dataset ambiguous_train = expand_ambiguous(
       read_u8(dir / kAmbiguousTrainImages, 3), read_u8(dir / kAmbiguousTrainLabels, 2), mean, std);
   const Dataset ambiguous_test = expand_ambiguous(
@@ -102,9 +108,9 @@ TrainTest load_dirty_mnist(const std::filesystem::path& data_dir, bool with_chec
   out.test.num_classes = 10;
   out.extra_tests.emplace_back("ambiguous", ambiguous_test);
   out.files = mnist_raw.files;
-  for (const char* name :
-       {kAmbiguousTrainImages, kAmbiguousTrainLabels, kAmbiguousTestImages, kAmbiguousTestLabels})
-    out.files.push_back({dir / name, with_checksums ? sha256_file(dir / name) : std::string()});
+  // Hashed always (the manifest check needs them anyway): runs record which
+  // generation they were trained on.
+  out.files.insert(out.files.end(), generated_files.begin(), generated_files.end());
   out.description = fmt::format(
       "Dirty-MNIST: MNIST train ({}) + Ambiguous-MNIST train ({} rows) from {}; test: MNIST "
       "test ({}), ambiguous test ({} rows)",

@@ -67,6 +67,29 @@ int64_t last_round(const LoopConfig& c, int64_t initial_labelled, int64_t initia
   return last;
 }
 
+// The source files whose SHA-256 the loader knows (always for generated data
+// such as Dirty-MNIST), by file name: which data a run's records come from.
+nlohmann::json data_identity(const data::TrainTest& data) {
+  nlohmann::json sha256 = nlohmann::json::object();
+  for (const data::SourceFile& file : data.files)
+    if (!file.sha256.empty()) sha256[file.path.filename().string()] = file.sha256;
+  return {{"dataset", data.name}, {"sha256", sha256}};
+}
+
+// A run resumed on a different generation of its data would mix two datasets
+// in one learning curve; files hashed only now or only then are not compared.
+void check_same_data(const nlohmann::json& saved, const nlohmann::json& now,
+                     const std::filesystem::path& run_dir) {
+  const nlohmann::json& saved_sha = saved.value("sha256", nlohmann::json::object());
+  for (const auto& [name, hash] : now.at("sha256").items())
+    BDAL_CHECK_USAGE(!saved_sha.contains(name) || saved_sha.at(name) == hash,
+                     "run directory '{}' was made with another '{}' (SHA-256 {}, now {}): the "
+                     "data changed since (regenerated?); resume with the data it was made with, "
+                     "or use another run directory",
+                     run_dir.string(), name, saved_sha.at(name).get<std::string>(),
+                     hash.get<std::string>());
+}
+
 // Rewrites `path` without its last line (atomically: a crash keeps the old file).
 void drop_last_line(const std::filesystem::path& path) {
   std::ifstream in(path);
@@ -132,6 +155,11 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     std::ifstream in(dir / "config.json");
     check_same_config(nlohmann::json::parse(in), config_json, dir);
   }
+  const nlohmann::json data_json = data_identity(data);
+  if (!previous.records.empty() && std::filesystem::exists(dir / "data.json")) {
+    std::ifstream in(dir / "data.json");
+    check_same_data(nlohmann::json::parse(in), data_json, dir);
+  }
   int64_t round = 0;
   for (const auto& j : previous.records) {
     const RoundRecord r = round_record_from_json(j);
@@ -169,6 +197,7 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     }
   }
   core::write_json_atomic(dir / "config.json", config_json);
+  core::write_json_atomic(dir / "data.json", data_json);
   for (const auto& [name, text] : options.extra_files) core::write_text_atomic(dir / name, text);
   // meta.json describes the first invocation; each resume leaves its own.
   core::write_json_atomic(

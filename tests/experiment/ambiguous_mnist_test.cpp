@@ -118,6 +118,15 @@ TEST(AmbiguousMnist, WrittenFilesLoadAsDirtyMnist) {
   ASSERT_EQ(dirty.extra_tests.size(), 1u);
   EXPECT_EQ(dirty.extra_tests[0].first, "ambiguous");
   EXPECT_EQ(dirty.extra_tests[0].second.size(), 40 * 5);
+  // The generated files always carry their hashes, so runs record which
+  // generation they were made with (data.json).
+  int64_t hashed = 0;
+  for (const data::SourceFile& file : dirty.files)
+    if (!file.sha256.empty()) {
+      EXPECT_EQ(file.sha256, manifest.at("sha256").at(file.path.filename().string()));
+      ++hashed;
+    }
+  EXPECT_EQ(hashed, 4);
   // The split draws the initial and validation sets from clean rows only.
   data::SplitOptions split;
   split.initial_per_class = 3;

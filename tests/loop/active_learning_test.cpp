@@ -226,6 +226,38 @@ TEST(ActiveLearning, ResumeRefusesADifferentConfigButMayExtendRounds) {
   EXPECT_EQ(run_in(dir.path(), longer, data).rounds_done, 9);
 }
 
+TEST(ActiveLearning, ResumeRefusesOtherDataThanTheRunWasMadeWith) {
+  bdal::testing::TempDir dir;
+  data::TrainTest data = moons_data();
+  // As a loader of generated data reports its files (Dirty-MNIST: always).
+  data.files = {{"/data/gen/train-images.gz", "aaaa"}, {"/data/mnist/train.gz", ""}};
+  const LoopConfig config = moons_config();
+  std::atomic<bool> stop{false};
+  run_in(
+      dir.path(), config, data,
+      [&](const RoundProgress& p) {
+        if (p.round == 1) stop = true;
+      },
+      &stop);
+  std::ifstream in(dir.path() / "data.json");
+  const nlohmann::json recorded = nlohmann::json::parse(in);
+  EXPECT_EQ(recorded.at("dataset"), "two-moons");
+  EXPECT_EQ(recorded.at("sha256"), (nlohmann::json{{"train-images.gz", "aaaa"}}));
+
+  data::TrainTest regenerated = data;
+  regenerated.files[0].sha256 = "bbbb";
+  try {
+    run_in(dir.path(), config, regenerated);
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("train-images.gz"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("bbbb"), std::string::npos) << e.what();
+  }
+  // A file hashed only now is not a difference; the same data resumes.
+  data.files[1].sha256 = "cccc";
+  EXPECT_EQ(run_in(dir.path(), config, data).rounds_done, 7);
+}
+
 TEST(ActiveLearning, AFinishedRunExtendedToMoreRoundsEqualsALongerRun) {
   bdal::testing::TempDir longer_from_start, extended;
   const auto data = moons_data();
