@@ -9,7 +9,6 @@
 #include "bdal/core/error.h"
 #include "bdal/core/random.h"
 #include "bdal/core/seed_tree.h"
-#include "bdal/data/split.h"
 #include "bdal/infer/mc_sampler.h"
 #include "bdal/loop/pool_state.h"
 #include "bdal/loop/round_steps.h"
@@ -70,17 +69,13 @@ BoundaryMaps compute_decision_boundary(const loop::LoopConfig& config, const dat
 
   // Round 0 of the loop, step by step (active_learning.cpp).
   const core::SeedTree seeds(config.seed);
-  const data::Split split =
-      data::make_split(data.train.labels, data.train.num_classes, data.test.size(), config.split,
-                       seeds.derive("split"), data.train.ambiguous);
-  const loop::PoolState state(data.train.size(), split.initial, split.pool);
+  const loop::RunSets sets = loop::run_sets(config, data, seeds);
+  const data::Dataset& validation = sets.validation;
+  const data::Dataset& test = sets.test;
+  const loop::PoolState state(data.train.size(), sets.split.initial, sets.split.pool);
   const data::Dataset labelled = data.train.subset(state.labelled());
-  const data::Dataset validation = data.train.subset(split.validation);
-  const data::Dataset test = data.test.subset(split.test);
-  models::ModelOptions model_options = config.model_options;
-  model_options.input_shape = inputs.sizes().slice(1).vec();
-  model_options.num_classes = data.train.num_classes;
-  auto model = models::make_model(config.model, model_options, seeds.derive("init", 0));
+  auto model = models::make_model(config.model, loop::run_model_options(config, data),
+                                  seeds.derive("init", 0));
   train::fit(*model, {&labelled, validation.size() > 0 ? &validation : nullptr, nullptr, nullptr},
              loop::round_trainer_options(config, labelled.size()), seeds.derive("train", 0));
 

@@ -118,14 +118,13 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
   const std::filesystem::path& dir = options.run_dir;
 
   // The split depends only on the data and the master seed.
-  const data::Split split =
-      data::make_split(data.train.labels, data.train.num_classes, data.test.size(), config.split,
-                       seeds.derive("split"), data.train.ambiguous);
+  const RunSets sets = run_sets(config, data, seeds);
+  const data::Split& split = sets.split;
   BDAL_CHECK_USAGE(config.acquisition_size <= split.pool.size(0),
                    "acquisition_size = {} is larger than the pool ({} points)",
                    config.acquisition_size, split.pool.size(0));
-  const data::Dataset validation = data.train.subset(split.validation);
-  const data::Dataset test = data.test.subset(split.test);
+  const data::Dataset& validation = sets.validation;
+  const data::Dataset& test = sets.test;
   // Further test sets: the same number of rows as the test subset, drawn once.
   std::vector<std::pair<std::string, data::Dataset>> extra_tests;
   for (const auto& [name, set] : data.extra_tests) {
@@ -139,9 +138,7 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
   }
   PoolState state(data.train.size(), split.initial, split.pool);
 
-  models::ModelOptions model_options = config.model_options;
-  model_options.input_shape = data.train.inputs.sizes().slice(1).vec();
-  model_options.num_classes = data.train.num_classes;
+  const models::ModelOptions model_options = run_model_options(config, data);
   const auto strategy = acquire::make_strategy(config.strategy, config.strategy_options);
   const acquire::Needs needs = strategy->needs();
 

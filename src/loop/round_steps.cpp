@@ -11,6 +11,23 @@
 
 namespace bdal::loop {
 
+RunSets run_sets(const LoopConfig& config, const data::TrainTest& data,
+                 const core::SeedTree& seeds) {
+  RunSets sets;
+  sets.split = data::make_split(data.train.labels, data.train.num_classes, data.test.size(),
+                                config.split, seeds.derive("split"), data.train.ambiguous);
+  sets.validation = data.train.subset(sets.split.validation);
+  sets.test = data.test.subset(sets.split.test);
+  return sets;
+}
+
+models::ModelOptions run_model_options(const LoopConfig& config, const data::TrainTest& data) {
+  models::ModelOptions options = config.model_options;
+  options.input_shape = data.train.inputs.sizes().slice(1).vec();
+  options.num_classes = data.train.num_classes;
+  return options;
+}
+
 train::TrainerOptions round_trainer_options(const LoopConfig& config, int64_t labelled_size) {
   train::TrainerOptions trainer = config.trainer;
   if (trainer.batch_size > labelled_size) trainer.batch_size = 0;

@@ -9,11 +9,27 @@
 
 #include "bdal/acquire/strategy.h"
 #include "bdal/core/seed_tree.h"
+#include "bdal/data/dataset.h"
+#include "bdal/data/split.h"
 #include "bdal/loop/loop_config.h"
 #include "bdal/models/mc_classifier.h"
+#include "bdal/models/registry.h"
 #include "bdal/train/trainer.h"
 
 namespace bdal::loop {
+
+// What a run draws once from its data and master seed: the split, and the
+// validation and test sets it names.
+struct RunSets {
+  data::Split split;
+  data::Dataset validation;
+  data::Dataset test;
+};
+RunSets run_sets(const LoopConfig& config, const data::TrainTest& data,
+                 const core::SeedTree& seeds);
+
+// The config's model options, shaped for `data` (input shape, classes).
+models::ModelOptions run_model_options(const LoopConfig& config, const data::TrainTest& data);
 
 // The trainer settings of a round with `labelled_size` labelled points: a
 // labelled set smaller than the minibatch trains full batch.
