@@ -264,12 +264,12 @@ std::string gnuplot_quote(const std::string& text) {
 std::vector<std::string> write_figures(const Report& report, const fs::path& out_dir,
                                        const std::string& gnuplot) {
   std::vector<std::string> stems;
-  if (!report.series.empty())
+  if (report.has_learning_curves())
     for (Metric m : curve_metrics())
       if (report.has_values(m)) stems.push_back(learning_curve_figure(report, m, out_dir));
   // Train beside test accuracy: how far the fit on the labelled set is from
   // what generalises (the random-baseline study's figure).
-  if (!report.series.empty() && report.has_values(Metric::kTrainAccuracy))
+  if (report.has_learning_curves() && report.has_values(Metric::kTrainAccuracy))
     stems.push_back(curves_figure(report, {Metric::kAccuracy, Metric::kTrainAccuracy},
                                   kTrainAndTestStem, "test (solid) and train (dashed) accuracy",
                                   "accuracy", out_dir));

@@ -253,7 +253,7 @@ void figures_section(const Report& report, std::string& md) {
     return;
   }
   md += "## Figures\n\n";
-  if (!report.series.empty()) {
+  if (report.has_learning_curves()) {
     for (Metric m : curve_metrics())
       if (report.has_values(m))
         md += fmt::format("![{} vs labelled points](learning-curve-{}.png)\n\n", metric_label(m),
@@ -261,6 +261,8 @@ void figures_section(const Report& report, std::string& md) {
     if (report.has_values(Metric::kTrainAccuracy))
       md += fmt::format("![test and train accuracy vs labelled points]({}.png)\n\n",
                         kTrainAndTestStem);
+  }
+  if (!report.series.empty()) {
     md +=
         "Bands: 95% Student-t confidence interval of the mean over seeds. Each figure also "
         "exists as SVG, with the gnuplot script (`.gp`) and data (`.dat`) it was drawn "

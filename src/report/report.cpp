@@ -35,6 +35,12 @@ bool Report::has_values(Metric metric) const {
   return false;
 }
 
+bool Report::has_learning_curves() const {
+  for (const SeriesReport& s : series)
+    if (s.curves.points.size() > 1) return true;
+  return false;
+}
+
 const SeriesReport* Report::random_for(const SeriesReport& s) const {
   for (const SeriesReport& r : series)
     if (r.series.strategy == "random" && r.series.distinguishing == s.series.distinguishing)

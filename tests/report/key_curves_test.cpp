@@ -135,6 +135,9 @@ TEST(KeyCurves, ReportHasTheTableCsvAndFigure) {
        {"key_curves.csv", "metric-vs-split.initial_per_class.png",
         "metric-vs-split.initial_per_class.svg", "metric-vs-split.initial_per_class.gp"})
     EXPECT_TRUE(std::filesystem::exists(dir / "report" / f)) << f;
+  // One labelled-set size per series: no learning curves to draw.
+  EXPECT_FALSE(std::filesystem::exists(dir / "report" / "learning-curve-accuracy.png"));
+  EXPECT_FALSE(HasSubstr(md, "vs labelled points]"));
   std::ifstream csv(dir / "report" / "key_curves.csv");
   std::string header;
   std::getline(csv, header);

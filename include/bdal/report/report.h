@@ -60,6 +60,10 @@ struct Report {
   // written before train metrics were kept have none).
   bool has_values(Metric metric) const;
 
+  // Whether some series has two or more labelled-set sizes: a training-only
+  // sweep (one size per series) has no learning curves to draw.
+  bool has_learning_curves() const;
+
   // The random series with the same distinguishing keys as `s`, or nullptr.
   const SeriesReport* random_for(const SeriesReport& s) const;
 };
