@@ -61,6 +61,18 @@ RunOutcome run_in(const std::filesystem::path& dir, const LoopConfig& c, const d
   return run_active_learning(c, d, o);
 }
 
+// Runs until round `last_round` is complete, then stops as a Ctrl-C would.
+RunOutcome run_interrupted_after(const std::filesystem::path& dir, const LoopConfig& c,
+                                 const data::TrainTest& d, int64_t last_round) {
+  std::atomic<bool> stop{false};
+  return run_in(
+      dir, c, d,
+      [&](const RoundProgress& p) {
+        if (p.round == last_round) stop = true;
+      },
+      &stop);
+}
+
 TEST(ActiveLearning, WritesOneCompleteRecordPerRound) {
   bdal::testing::TempDir dir;
   const auto data = moons_data();
@@ -181,13 +193,7 @@ TEST(ActiveLearning, ResumedRunEqualsUninterruptedRun) {
     bdal::testing::TempDir whole, resumed;
     run_in(whole.path(), config, data);
 
-    std::atomic<bool> stop{false};
-    const RunOutcome first = run_in(
-        resumed.path(), config, data,
-        [&](const RoundProgress& p) {
-          if (p.round == 2) stop = true;
-        },
-        &stop);
+    const RunOutcome first = run_interrupted_after(resumed.path(), config, data, 2);
     EXPECT_TRUE(first.interrupted);
     EXPECT_EQ(first.rounds_done, 3);
     // A crash mid-write leaves a torn line; resume must discard it.
@@ -206,13 +212,7 @@ TEST(ActiveLearning, ResumeRefusesADifferentConfigButMayExtendRounds) {
   bdal::testing::TempDir dir;
   const auto data = moons_data();
   LoopConfig config = moons_config();
-  std::atomic<bool> stop{false};
-  run_in(
-      dir.path(), config, data,
-      [&](const RoundProgress& p) {
-        if (p.round == 1) stop = true;
-      },
-      &stop);
+  run_interrupted_after(dir.path(), config, data, 1);
   LoopConfig other = config;
   other.strategy = "max-entropy";
   try {
@@ -232,13 +232,7 @@ TEST(ActiveLearning, ResumeRefusesOtherDataThanTheRunWasMadeWith) {
   // As a loader of generated data reports its files (Dirty-MNIST: always).
   data.files = {{"/data/gen/train-images.gz", "aaaa"}, {"/data/mnist/train.gz", ""}};
   const LoopConfig config = moons_config();
-  std::atomic<bool> stop{false};
-  run_in(
-      dir.path(), config, data,
-      [&](const RoundProgress& p) {
-        if (p.round == 1) stop = true;
-      },
-      &stop);
+  run_interrupted_after(dir.path(), config, data, 1);
   std::ifstream in(dir.path() / "data.json");
   const nlohmann::json recorded = nlohmann::json::parse(in);
   EXPECT_EQ(recorded.at("dataset"), "two-moons");
