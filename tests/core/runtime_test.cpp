@@ -1,8 +1,11 @@
-#include "bdal/core/blas_core.h"
 #include "bdal/core/runtime.h"
+#include "bdal/core/blas_core.h"
 
+#include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <gtest/gtest.h>
+
+#include <malloc.h>
 
 #include <cstdlib>
 #include <optional>
@@ -27,6 +30,19 @@ TEST(Runtime, ZeroThreadsMeansAllCores) {
   configure_threads(1);
 }
 
+// Buffers above glibc's largest mmap threshold (32 MiB) must come from the
+// heap as well: a fresh mmap per epoch page-faults every byte of it again.
+TEST(Runtime, TunedAllocatorServesLargeTensorsFromTheHeap) {
+  tune_allocator();
+  const size_t mapped_before = mallinfo2().hblkhd;
+  {
+    at::Tensor big = at::empty({24 << 20}, at::kFloat);  // 96 MiB
+    big.fill_(1.0f);
+    EXPECT_EQ(mallinfo2().hblkhd, mapped_before);
+  }
+  EXPECT_EQ(mallinfo2().hblkhd, mapped_before);
+}
+
 TEST(BlasCore, NamesTheLoadedCoreAndNeverSuggestsAWeakerOne) {
   const std::optional<std::string> core = blas_core_name();
   ASSERT_TRUE(core.has_value());
@@ -40,7 +56,8 @@ TEST(BlasCore, NamesTheLoadedCoreAndNeverSuggestsAWeakerOne) {
 
 TEST(BlasCore, AChoiceMadeByTheUserIsKept) {
   const char* before = std::getenv("OPENBLAS_CORETYPE");
-  const std::optional<std::string> saved = before ? std::optional<std::string>(before) : std::nullopt;
+  const std::optional<std::string> saved =
+      before ? std::optional<std::string>(before) : std::nullopt;
   setenv("OPENBLAS_CORETYPE", "Prescott", 1);
   EXPECT_EQ(better_blas_core(), std::nullopt);
   if (saved)
