@@ -1,6 +1,7 @@
 #include "bdal/loop/active_learning.h"
 
 #include "bdal/acquire/registry.h"
+#include "bdal/core/dir_lock.h"
 #include "bdal/core/error.h"
 #include "bdal/core/random.h"
 #include "bdal/core/records.h"
@@ -143,7 +144,7 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
   const acquire::Needs needs = strategy->needs();
 
   // Resume: replay what the records acquired; refuse a different config.
-  std::filesystem::create_directories(dir);
+  const core::DirLock lock(dir);  // one writer: a second process here would interleave rounds
   const auto rounds_path = dir / "rounds.jsonl";
   const nlohmann::json config_json = to_json(config);
   const RoundsFile previous = read_rounds_file(rounds_path, /*repair=*/true);

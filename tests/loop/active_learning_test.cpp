@@ -3,6 +3,7 @@
 // what an uninterrupted one does.
 #include "bdal/loop/active_learning.h"
 #include "bdal/acquire/registry.h"
+#include "bdal/core/dir_lock.h"
 #include "bdal/core/error.h"
 #include "bdal/data/two_moons.h"
 #include "bdal/loop/rounds_file.h"
@@ -250,6 +251,13 @@ TEST(ActiveLearning, ResumeRefusesOtherDataThanTheRunWasMadeWith) {
   // A file hashed only now is not a difference; the same data resumes.
   data.files[1].sha256 = "cccc";
   EXPECT_EQ(run_in(dir.path(), config, data).rounds_done, 7);
+}
+
+TEST(ActiveLearning, ARunDirectoryInUseByAnotherProcessIsRefused) {
+  bdal::testing::TempDir dir;
+  const core::DirLock other_process(dir.path());  // as a running `bdal run` holds it
+  EXPECT_THROW(run_in(dir.path(), moons_config(), moons_data()), UsageError);
+  EXPECT_FALSE(std::filesystem::exists(dir / "rounds.jsonl"));
 }
 
 TEST(ActiveLearning, AFinishedRunExtendedToMoreRoundsEqualsALongerRun) {

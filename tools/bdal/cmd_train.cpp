@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "dataset_options.h"
 
+#include "bdal/core/dir_lock.h"
 #include "bdal/core/error.h"
 #include "bdal/core/records.h"
 #include "bdal/core/runtime.h"
@@ -77,7 +78,8 @@ void print_header(bool with_validation) {
 void print_epoch(const train::EpochRecord& r) {
   fmt::print("{:>5} {:>10.4f} {:>9.4f}", r.epoch, r.train_loss, r.train_accuracy);
   if (r.validation)
-    fmt::print(" {:>8.4f} {:>8.4f}{}", r.validation->nll, r.validation->accuracy, r.best ? "*" : "");
+    fmt::print(" {:>8.4f} {:>8.4f}{}", r.validation->nll, r.validation->accuracy,
+               r.best ? "*" : "");
   fmt::print(" {:>9.4f} {:>8.4f} {:>7.1f}\n", r.test->nll, r.test->accuracy, r.seconds);
   std::fflush(stdout);
 }
@@ -122,7 +124,7 @@ void run_train(TrainArgs args, const GlobalOptions& global) {
   BDAL_CHECK_USAGE(args.overwrite || !std::filesystem::exists(epochs_path),
                    "'{}' already holds training records; choose another --out or pass --overwrite",
                    out.string());
-  std::filesystem::create_directories(out);
+  const core::DirLock lock(out);  // creates it; --overwrite must not race a running train
   std::filesystem::remove(epochs_path);
 
   const nlohmann::json config = {
@@ -143,20 +145,21 @@ void run_train(TrainArgs args, const GlobalOptions& global) {
   core::write_json_atomic(out / "config.json", config);
   core::write_json_atomic(out / "meta.json", core::run_meta(global.command_line));
 
-  fmt::print(stderr, "training {} ({} parameters) on {} examples of {}, {} threads; records in {}\n",
+  fmt::print(stderr,
+             "training {} ({} parameters) on {} examples of {}, {} threads; records in {}\n",
              args.model, models::count_parameters(*model), train_set.size(), args.dataset,
              core::runtime_info().intra_op_threads, out.string());
   core::JsonlWriter records(epochs_path);
   StepProgress progress(args.trainer.epochs);
   print_header(validation_set.size() > 0);
   const auto start = std::chrono::steady_clock::now();
-  const train::FitResult result =
-      train::fit(*model, fit_data, args.trainer, seeds.derive("train"),
-                 [&records](const train::EpochRecord& r) {
-                   print_epoch(r);
-                   records.append(train::to_json(r), /*durable=*/true);
-                 },
-                 progress.step_callback());
+  const train::FitResult result = train::fit(
+      *model, fit_data, args.trainer, seeds.derive("train"),
+      [&records](const train::EpochRecord& r) {
+        print_epoch(r);
+        records.append(train::to_json(r), /*durable=*/true);
+      },
+      progress.step_callback());
   const double train_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -168,8 +171,8 @@ void run_train(TrainArgs args, const GlobalOptions& global) {
       "final (epoch {}): test accuracy {:.4f} NLL {:.4f} ECE {:.4f} mean MI {:.4f} with MC "
       "dropout K={}; deterministic accuracy {:.4f} NLL {:.4f}; {:.1f} s\n",
       result.best_epoch, mc_metrics.accuracy, mc_metrics.nll, mc_metrics.ece,
-      mc_metrics.mean_mutual_information, args.final_samples, det_metrics.accuracy,
-      det_metrics.nll, train_seconds);
+      mc_metrics.mean_mutual_information, args.final_samples, det_metrics.accuracy, det_metrics.nll,
+      train_seconds);
   core::write_json_atomic(out / "summary.json",
                           {{"schema_version", core::kSchemaVersion},
                            {"best_epoch", result.best_epoch},
