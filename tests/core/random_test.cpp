@@ -1,5 +1,5 @@
-#include "bdal/core/error.h"
 #include "bdal/core/random.h"
+#include "bdal/core/error.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

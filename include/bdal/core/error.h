@@ -24,13 +24,13 @@ class UsageError : public Error {
 }  // namespace bdal
 
 // BDAL_CHECK(cond, "format {}", args...) throws bdal::Error with the message.
-#define BDAL_CHECK(cond, ...)                          \
-  do {                                                 \
+#define BDAL_CHECK(cond, ...)                                   \
+  do {                                                          \
     if (!(cond)) throw ::bdal::Error(fmt::format(__VA_ARGS__)); \
   } while (false)
 
 // BDAL_CHECK_USAGE: same, but the input came from the user's options.
-#define BDAL_CHECK_USAGE(cond, ...)                    \
-  do {                                                 \
+#define BDAL_CHECK_USAGE(cond, ...)                                  \
+  do {                                                               \
     if (!(cond)) throw ::bdal::UsageError(fmt::format(__VA_ARGS__)); \
   } while (false)
