@@ -3,10 +3,12 @@
 #include "bdal/core/error.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -24,6 +26,12 @@ std::string read_all(int fd) {
   return text;
 }
 
+// Filesystems without flock() (Lustre mounted without -o flock, some FUSE
+// mounts) must not stop every run on a cluster: they run unguarded.
+bool flock_unsupported(int error) {
+  return error == ENOSYS || error == EOPNOTSUPP || error == ENOLCK || error == EINVAL;
+}
+
 }  // namespace
 
 DirLock::DirLock(const std::filesystem::path& dir) {
@@ -33,13 +41,21 @@ DirLock::DirLock(const std::filesystem::path& dir) {
   BDAL_CHECK(fd_ >= 0, "cannot open '{}': {}", path.string(), std::strerror(errno));
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     const int error = errno;
+    if (flock_unsupported(error)) {
+      fmt::print(stderr,
+                 "warning: this filesystem cannot lock '{}' ({}); nothing stops a second bdal "
+                 "process from writing the same directory\n",
+                 path.string(), std::strerror(error));
+      return;  // keeps fd_ open: harmless, closed with the object
+    }
+    // The pid of whoever holds it; a holder that has just taken the lock may
+    // not have written its pid yet, and then this is the previous holder's.
     const std::string holder = read_all(fd_);
     ::close(fd_);
     fd_ = -1;
     BDAL_CHECK(error == EWOULDBLOCK, "cannot lock '{}': {}", path.string(), std::strerror(error));
     throw UsageError(fmt::format(
-        "'{}' is in use by another bdal process ({}); wait for it to finish or stop it, then "
-        "run again to resume",
+        "'{}' is in use by another bdal process ({}); wait for it to finish or stop it first",
         dir.string(), holder.empty() ? std::string("pid unknown") : "pid " + holder));
   }
   // Who holds it, for the message above; the lock itself is the flock.

@@ -43,8 +43,12 @@ void tune_allocator() {
   // convolution backward of LeNet-5 at ~800 labels takes 44 MiB each epoch)
   // were mmap'ed and unmapped every time the heap's top chunk had no room for
   // them: 58,000 page faults a second and 3.6x slower training rounds
-  // (measured on a margin run at 830-900 labels: 76 s against 21 s). Never
-  // mmap: they come from the heap too and are reused.
+  // (measured on a margin run at 830-900 labels: 76 s against 21 s). With no
+  // mmaps allowed the main heap serves them and keeps them for reuse. glibc
+  // still maps memory when brk cannot grow the heap, and threads other than
+  // the main one (--threads > 1) keep their own heaps, which mmap requests
+  // over 64 MiB; the price is that a process keeps its peak memory until it
+  // exits (the trim threshold above), which for one run is what it needs.
   mallopt(M_MMAP_MAX, 0);
 }
 

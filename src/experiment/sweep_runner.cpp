@@ -1,6 +1,7 @@
 // run_sweep: cells as child processes, at most `jobs` at a time. A finished
 // cell is skipped without starting a process; an interrupted one resumes
 // (bdal run does that itself); a failed one is reported and the others go on.
+#include "bdal/core/dir_lock.h"
 #include "bdal/core/error.h"
 #include "bdal/experiment/sweep.h"
 
@@ -54,6 +55,9 @@ int exit_code_of(int status) {
 SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep_dir,
                        const CellLaunch& launch, const SweepRunOptions& options) {
   BDAL_CHECK_USAGE(options.jobs >= 1, "--jobs must be >= 1, got {}", options.jobs);
+  // A second sweep here would rewrite experiment.yaml under the first one's
+  // cells and start cells that are running; each cell also locks its own run.
+  const core::DirLock lock(sweep_dir);
   prepare_sweep_dir(plan, sweep_dir);
   const auto start = Clock::now();
   const auto stop_requested = [&] { return options.stop && options.stop->load(); };
@@ -92,8 +96,9 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
       const CellStatus status = cell_status(sweep_dir / plan.cells[i].name);
       p.rounds_done += status.rounds_done;
       // A finished cell counts its actual rounds; others their plan.
-      p.rounds_planned += status.complete ? status.rounds_done
-                                          : std::max(status.rounds_done, plan.cells[i].planned_rounds);
+      p.rounds_planned += status.complete
+                              ? status.rounds_done
+                              : std::max(status.rounds_done, plan.cells[i].planned_rounds);
       if (status.complete) ++p.cells_finished;
       if (outcome.cells[i].result == CellResult::kFailed) ++p.cells_failed;
     }

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <optional>
 
 namespace bdal::loop {
@@ -70,25 +71,44 @@ int64_t last_round(const LoopConfig& c, int64_t initial_labelled, int64_t initia
 
 // The source files whose SHA-256 the loader knows (always for generated data
 // such as Dirty-MNIST), by file name: which data a run's records come from.
-nlohmann::json data_identity(const data::TrainTest& data) {
-  nlohmann::json sha256 = nlohmann::json::object();
+std::map<std::string, std::string> hashed_files(const data::TrainTest& data) {
+  std::map<std::string, std::string> sha256;
   for (const data::SourceFile& file : data.files)
     if (!file.sha256.empty()) sha256[file.path.filename().string()] = file.sha256;
-  return {{"dataset", data.name}, {"sha256", sha256}};
+  return sha256;
 }
 
 // A run resumed on a different generation of its data would mix two datasets
 // in one learning curve; files hashed only now or only then are not compared.
-void check_same_data(const nlohmann::json& saved, const nlohmann::json& now,
+void check_same_data(const nlohmann::json& saved, const std::map<std::string, std::string>& now,
                      const std::filesystem::path& run_dir) {
   const nlohmann::json& saved_sha = saved.value("sha256", nlohmann::json::object());
-  for (const auto& [name, hash] : now.at("sha256").items())
+  for (const auto& [name, hash] : now)
     BDAL_CHECK_USAGE(!saved_sha.contains(name) || saved_sha.at(name) == hash,
                      "run directory '{}' was made with another '{}' (SHA-256 {}, now {}): the "
                      "data changed since (regenerated?); resume with the data it was made with, "
                      "or use another run directory",
-                     run_dir.string(), name, saved_sha.at(name).get<std::string>(),
-                     hash.get<std::string>());
+                     run_dir.string(), name, saved_sha.at(name).get<std::string>(), hash);
+}
+
+// data.json after this invocation: every hash ever recorded is kept (a file
+// hashed then but not now stays checked), new ones are added with the first
+// round they are known to describe (0 unless an older run gains them).
+nlohmann::json updated_data_record(nlohmann::json saved, const std::string& dataset,
+                                   const std::map<std::string, std::string>& now,
+                                   int64_t first_round) {
+  if (!saved.is_object()) saved = nlohmann::json::object();
+  saved["dataset"] = dataset;
+  nlohmann::json& sha256 = saved["sha256"];
+  nlohmann::json& from_round = saved["from_round"];
+  if (!sha256.is_object()) sha256 = nlohmann::json::object();
+  if (!from_round.is_object()) from_round = nlohmann::json::object();
+  for (const auto& [name, hash] : now)
+    if (!sha256.contains(name)) {
+      sha256[name] = hash;
+      from_round[name] = first_round;
+    }
+  return saved;
 }
 
 // Rewrites `path` without its last line (atomically: a crash keeps the old file).
@@ -153,10 +173,12 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     std::ifstream in(dir / "config.json");
     check_same_config(nlohmann::json::parse(in), config_json, dir);
   }
-  const nlohmann::json data_json = data_identity(data);
+  const std::map<std::string, std::string> data_hashes = hashed_files(data);
+  nlohmann::json saved_data;  // null: a new run, or one from before data.json
   if (!previous.records.empty() && std::filesystem::exists(dir / "data.json")) {
     std::ifstream in(dir / "data.json");
-    check_same_data(nlohmann::json::parse(in), data_json, dir);
+    saved_data = nlohmann::json::parse(in);
+    check_same_data(saved_data, data_hashes, dir);
   }
   int64_t round = 0;
   for (const auto& j : previous.records) {
@@ -195,7 +217,11 @@ RunOutcome run_active_learning(const LoopConfig& config, const data::TrainTest& 
     }
   }
   core::write_json_atomic(dir / "config.json", config_json);
-  core::write_json_atomic(dir / "data.json", data_json);
+  if (round > 0 && saved_data.is_null() && !data_hashes.empty())
+    log(fmt::format(
+        "this run has no data.json yet: its data's hashes are recorded from round {} on", round));
+  core::write_json_atomic(dir / "data.json",
+                          updated_data_record(saved_data, data.name, data_hashes, round));
   for (const auto& [name, text] : options.extra_files) core::write_text_atomic(dir / name, text);
   // meta.json describes the first invocation; each resume leaves its own.
   core::write_json_atomic(

@@ -262,7 +262,7 @@ void figures_section(const Report& report, std::string& md) {
       md += fmt::format("![test and train accuracy vs labelled points]({}.png)\n\n",
                         kTrainAndTestStem);
   }
-  if (!report.series.empty()) {
+  if (report.has_learning_curves() || !swept_keys(report).empty()) {
     md +=
         "Bands: 95% Student-t confidence interval of the mean over seeds. Each figure also "
         "exists as SVG, with the gnuplot script (`.gp`) and data (`.dat`) it was drawn "

@@ -1,4 +1,5 @@
 #include "bdal/experiment/sweep.h"
+#include "bdal/core/dir_lock.h"
 #include "bdal/core/error.h"
 #include "bdal/experiment/config.h"
 
@@ -146,6 +147,23 @@ TEST(SweepDir, IsRefusedForADifferentExperimentButReusedForMoreRounds) {
   } catch (const UsageError& e) {
     EXPECT_TRUE(HasSubstr(e.what(), "different experiment (differs in: trainer)")) << e.what();
   }
+}
+
+TEST(SweepDir, ASweepAlreadyRunningThereIsRefusedBeforeAnythingIsWritten) {
+  TempDir dir;
+  SweepSpec spec;
+  spec.experiment = write_moons_experiment(dir);
+  const core::DirLock running_sweep(dir / "sweep");  // as another `bdal sweep` holds it
+  CellLaunch launch;
+  launch.bdal = "/bin/false";  // never started
+  try {
+    run_sweep(plan_sweep(spec), dir / "sweep", launch, SweepRunOptions{});
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_TRUE(HasSubstr(e.what(), "in use by another bdal process")) << e.what();
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "sweep" / "experiment.yaml"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "sweep" / "sweep.json"));
 }
 
 TEST(SweepDir, StartedBeforeBdalGainedASettingResumesAtItsDefaultOnly) {

@@ -227,6 +227,11 @@ TEST(ActiveLearning, ResumeRefusesADifferentConfigButMayExtendRounds) {
   EXPECT_EQ(run_in(dir.path(), longer, data).rounds_done, 9);
 }
 
+nlohmann::json read_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
 TEST(ActiveLearning, ResumeRefusesOtherDataThanTheRunWasMadeWith) {
   bdal::testing::TempDir dir;
   data::TrainTest data = moons_data();
@@ -234,10 +239,10 @@ TEST(ActiveLearning, ResumeRefusesOtherDataThanTheRunWasMadeWith) {
   data.files = {{"/data/gen/train-images.gz", "aaaa"}, {"/data/mnist/train.gz", ""}};
   const LoopConfig config = moons_config();
   run_interrupted_after(dir.path(), config, data, 1);
-  std::ifstream in(dir.path() / "data.json");
-  const nlohmann::json recorded = nlohmann::json::parse(in);
+  const nlohmann::json recorded = read_json(dir / "data.json");
   EXPECT_EQ(recorded.at("dataset"), "two-moons");
   EXPECT_EQ(recorded.at("sha256"), (nlohmann::json{{"train-images.gz", "aaaa"}}));
+  EXPECT_EQ(recorded.at("from_round"), (nlohmann::json{{"train-images.gz", 0}}));
 
   data::TrainTest regenerated = data;
   regenerated.files[0].sha256 = "bbbb";
@@ -248,16 +253,44 @@ TEST(ActiveLearning, ResumeRefusesOtherDataThanTheRunWasMadeWith) {
     EXPECT_NE(std::string(e.what()).find("train-images.gz"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("bbbb"), std::string::npos) << e.what();
   }
-  // A file hashed only now is not a difference; the same data resumes.
-  data.files[1].sha256 = "cccc";
+  // A file hashed only now is not a difference: it is added from the round
+  // the resume starts at (2), and the run goes on.
+  data::TrainTest more_hashed = data;
+  more_hashed.files[1].sha256 = "cccc";
+  run_interrupted_after(dir.path(), config, more_hashed, 3);
+  EXPECT_EQ(read_json(dir / "data.json").at("sha256"),
+            (nlohmann::json{{"train-images.gz", "aaaa"}, {"train.gz", "cccc"}}));
+  EXPECT_EQ(read_json(dir / "data.json").at("from_round"),
+            (nlohmann::json{{"train-images.gz", 0}, {"train.gz", 2}}));
+  // A file hashed then but not now stays recorded, and still guards resumes.
+  data::TrainTest fewer_hashed = data;
+  fewer_hashed.files[0].sha256 = "";
+  run_interrupted_after(dir.path(), config, fewer_hashed, 4);
+  EXPECT_EQ(read_json(dir / "data.json").at("sha256").at("train-images.gz"), "aaaa");
+  EXPECT_THROW(run_in(dir.path(), config, regenerated), UsageError);
   EXPECT_EQ(run_in(dir.path(), config, data).rounds_done, 7);
+}
+
+TEST(ActiveLearning, ARunFromBeforeDataJsonRecordsItsHashesFromTheResumedRound) {
+  bdal::testing::TempDir dir;
+  data::TrainTest data = moons_data();
+  data.files = {{"/data/gen/train-images.gz", "aaaa"}};
+  const LoopConfig config = moons_config();
+  run_interrupted_after(dir.path(), config, data, 1);
+  std::filesystem::remove(dir / "data.json");  // as bdal wrote runs before it kept one
+  run_interrupted_after(dir.path(), config, data, 2);
+  EXPECT_EQ(read_json(dir / "data.json").at("from_round"),
+            (nlohmann::json{{"train-images.gz", 2}}));
 }
 
 TEST(ActiveLearning, ARunDirectoryInUseByAnotherProcessIsRefused) {
   bdal::testing::TempDir dir;
-  const core::DirLock other_process(dir.path());  // as a running `bdal run` holds it
+  // flock() locks belong to each open(): a second open in this same process
+  // conflicts exactly as another process would.
+  const core::DirLock other_process(dir.path());
   EXPECT_THROW(run_in(dir.path(), moons_config(), moons_data()), UsageError);
-  EXPECT_FALSE(std::filesystem::exists(dir / "rounds.jsonl"));
+  for (const char* file : {"rounds.jsonl", "config.json", "data.json", "meta.json"})
+    EXPECT_FALSE(std::filesystem::exists(dir / file)) << file;
 }
 
 TEST(ActiveLearning, AFinishedRunExtendedToMoreRoundsEqualsALongerRun) {

@@ -121,10 +121,12 @@ void run_train(TrainArgs args, const GlobalOptions& global) {
 
   const std::filesystem::path out = args.out.empty() ? default_out_dir(args) : args.out;
   const auto epochs_path = out / "epochs.jsonl";
+  // Locked first (it creates the directory): a train still running there is
+  // named as such, and --overwrite never removes records being written.
+  const core::DirLock lock(out);
   BDAL_CHECK_USAGE(args.overwrite || !std::filesystem::exists(epochs_path),
                    "'{}' already holds training records; choose another --out or pass --overwrite",
                    out.string());
-  const core::DirLock lock(out);  // creates it; --overwrite must not race a running train
   std::filesystem::remove(epochs_path);
 
   const nlohmann::json config = {
