@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <set>
 
 #include "bdal/core/error.h"
 #include "bdal/core/records.h"
@@ -151,6 +152,36 @@ Report build_report(const ReportOptions& options) {
   return report;
 }
 
+namespace {
+
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Outputs an earlier report wrote and this one does not (a figure of a metric
+// or key the records no longer have, published.csv once no protocol
+// matches): left in place they would read as current. Only names the report
+// itself makes are touched.
+void remove_stale_outputs(const fs::path& out, const std::vector<std::string>& written,
+                          bool figures_drawn) {
+  std::set<std::string> written_names(written.begin(), written.end()), written_stems;
+  for (const std::string& name : written) written_stems.insert(fs::path(name).stem().string());
+  for (const fs::directory_entry& entry : fs::directory_iterator(out)) {
+    const std::string name = entry.path().filename().string();
+    const std::string stem = entry.path().stem().string();
+    const std::string ext = entry.path().extension().string();
+    const bool figure_file = (starts_with(stem, "learning-curve-") ||
+                              starts_with(stem, "metric-vs-") || stem == "training-curves") &&
+                             (ext == ".png" || ext == ".svg" || ext == ".gp" || ext == ".dat");
+    const bool optional_table = name == "published.csv" || name == "key_curves.csv";
+    if ((figures_drawn && figure_file && !written_stems.count(stem)) ||
+        (optional_table && !written_names.count(name)))
+      fs::remove(entry.path());
+  }
+}
+
+}  // namespace
+
 void write_report(const Report& report, const std::function<void(const std::string&)>& log) {
   const fs::path out = report.options.resolved_out_dir();
   // Check before writing anything, so a missing gnuplot leaves no half report.
@@ -164,6 +195,7 @@ void write_report(const Report& report, const std::function<void(const std::stri
   }
   core::write_text_atomic(out / "report.md", render_markdown(report));
   written.push_back("report.md");
+  remove_stale_outputs(out, written, report.options.figures);
   for (const std::string& f : written) log((out / f).string());
 }
 

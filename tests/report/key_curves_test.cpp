@@ -121,7 +121,14 @@ TEST(KeyCurves, ReportHasTheTableCsvAndFigure) {
   ReportOptions options;
   options.in_dir = dir / "runs";
   options.out_dir = dir / "report";
+  // What an older report left: a learning-curve figure this one does not
+  // draw, and a file of the user's.
+  std::filesystem::create_directories(dir / "report");
+  for (const char* f : {"learning-curve-accuracy.png", "learning-curve-accuracy.dat", "notes.txt"})
+    std::ofstream(dir / "report" / f) << "old";
   write_report(build_report(options), [](const std::string&) {});
+  EXPECT_FALSE(std::filesystem::exists(dir / "report" / "learning-curve-accuracy.dat"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "report" / "notes.txt"));
   std::ifstream md_in(dir / "report" / "report.md");
   const std::string md((std::istreambuf_iterator<char>(md_in)), {});
   EXPECT_TRUE(HasSubstr(md, "## Metrics against a swept key"));
@@ -135,7 +142,8 @@ TEST(KeyCurves, ReportHasTheTableCsvAndFigure) {
        {"key_curves.csv", "metric-vs-split.initial_per_class.png",
         "metric-vs-split.initial_per_class.svg", "metric-vs-split.initial_per_class.gp"})
     EXPECT_TRUE(std::filesystem::exists(dir / "report" / f)) << f;
-  // One labelled-set size per series: no learning curves to draw.
+  // One labelled-set size per series: no learning curves to draw, and the
+  // stale one is gone.
   EXPECT_FALSE(std::filesystem::exists(dir / "report" / "learning-curve-accuracy.png"));
   EXPECT_FALSE(HasSubstr(md, "vs labelled points]"));
   std::ifstream csv(dir / "report" / "key_curves.csv");
