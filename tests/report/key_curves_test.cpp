@@ -159,5 +159,27 @@ TEST(KeyCurves, ReportHasTheTableCsvAndFigure) {
   EXPECT_TRUE(HasSubstr(script, "set logscale x 2"));
 }
 
+TEST(KeyCurves, StaleOptionalTablesGoButFiguresStayWhenNoneAreDrawn) {
+  TempDir dir;
+  for (int64_t epochs : {1, 4})
+    for (uint64_t seed : {1, 2}) {
+      Json c = config(seed, epochs);
+      c["dataset"] = "fashion-mnist";  // no published protocol: no published.csv
+      write_run(dir / "runs" / fmt::format("e{}-s{}", epochs, seed), c, {{50, 0.5}});
+    }
+  std::filesystem::create_directories(dir / "report");
+  for (const char* f : {"published.csv", "learning-curve-accuracy.png"})
+    std::ofstream(dir / "report" / f) << "old";
+  ReportOptions options;
+  options.in_dir = dir / "runs";
+  options.out_dir = dir / "report";
+  options.figures = false;
+  write_report(build_report(options), [](const std::string&) {});
+  EXPECT_FALSE(std::filesystem::exists(dir / "report" / "published.csv"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "report" / "key_curves.csv"));
+  // --no-figures redraws nothing, so it removes no figure either.
+  EXPECT_TRUE(std::filesystem::exists(dir / "report" / "learning-curve-accuracy.png"));
+}
+
 }  // namespace
 }  // namespace bdal::report
