@@ -42,8 +42,8 @@ void tune_allocator() {
   // glibc caps M_MMAP_THRESHOLD at 32 MiB, so larger buffers (the full-batch
   // convolution backward of LeNet-5 at ~800 labels takes 44 MiB each epoch)
   // were mmap'ed and unmapped every time the heap's top chunk had no room for
-  // them: 58,000 page faults a second and 3.6x slower training rounds
-  // (measured on a margin run at 830-900 labels: 76 s against 21 s). With no
+  // them: 58,000 page faults a second and 3.4x slower training rounds
+  // (a margin run at 870-900 labels: 73-77 s against 22-23 s). With no
   // mmaps allowed the main heap serves them and keeps them for reuse. glibc
   // still maps memory when brk cannot grow the heap, and threads other than
   // the main one (--threads > 1) keep their own heaps, which mmap requests

@@ -15,7 +15,7 @@ void configure_threads(int threads);
 // hands every allocation over 128 KiB back to the kernel on free, so each
 // training step page-faulted its activations in again (measured 1.6x on a
 // LeNet-5 training step), and even with the threshold raised to its 32 MiB
-// maximum, full-batch rounds of ~800+ labels were up to 3.6x slower (the
+// maximum, full-batch rounds of ~800+ labels were ~3.4x slower (the
 // main heap now serves every size; see runtime.cpp for what still maps).
 // Call once at program start.
 void tune_allocator();
