@@ -71,6 +71,34 @@ void inputs_section(const Report& report, std::string& md) {
   }
 }
 
+bool any_seed_reached(const Report& report, size_t target) {
+  for (const SeriesReport& s : report.series)
+    if (s.to_error[target].step_acquired.reached.n > 0) return true;
+  return false;
+}
+
+// A target no run reaches (10% error on Fashion-MNIST, say) leaves an empty
+// table; say where the curves did get to so the reader can pick targets.
+std::string unreached_hint(const Report& report, double error) {
+  double best_accuracy = -1;
+  const SeriesReport* best = nullptr;
+  int64_t best_n = 0;
+  for (const SeriesReport& s : report.series) {
+    const Curve mean = s.curves.mean(Metric::kAccuracy);
+    for (size_t j = 0; j < mean.value.size(); ++j)
+      if (mean.value[j] > best_accuracy) {
+        best_accuracy = mean.value[j];
+        best = &s;
+        best_n = mean.n_labelled[j];
+      }
+  }
+  if (!best) return "";
+  return fmt::format(
+      "No run reached {} test error. The lowest error of any seed-averaged curve is {:.2f}% "
+      "({}, {} labelled); choose targets the runs reach with `bdal report --errors`.\n\n",
+      percent(error), 100.0 * (1.0 - best_accuracy), best->series.name, best_n);
+}
+
 void labels_section(const Report& report, std::string& md) {
   md += "## Labels needed to reach a test error\n\n";
   md +=
@@ -112,6 +140,7 @@ void labels_section(const Report& report, std::string& md) {
                         per_seed(s.series, t.step_acquired));
     }
     md += "\n";
+    if (!report.series.empty() && !any_seed_reached(report, i)) md += unreached_hint(report, e);
   }
 }
 

@@ -77,5 +77,24 @@ TEST(ReportOutput, MarkdownOfOneSeed) {
   EXPECT_EQ(json["labels_to_error"][1]["per_seed"][0], 10);
 }
 
+TEST(ReportOutput, UnreachedTargetSaysWhereTheCurvesGot) {
+  LoopRun run;
+  Report report = one_seed_report(run);  // accuracy .85, .90, .95 at 20, 30, 40 labelled
+  report.options.errors = {0.01};
+  LabelsToError& t = report.series[0].to_error[0];
+  t.error = 0.01;
+  t.step_labelled = step_average({seed_curve(run, Metric::kAccuracy)}, 0.01);
+  t.step_acquired = step_average({seed_curve(run, Metric::kAccuracy)}, 0.01, {20});
+  t.average_labelled.reset();
+  t.average_acquired.reset();
+  const std::string md = render_markdown(report);
+  EXPECT_TRUE(HasSubstr(md,
+                        "No run reached 1% test error. The lowest error of any seed-averaged "
+                        "curve is 5.00% (margin, 40 labelled)"));
+  // A reached target gets no hint.
+  LoopRun reached_run;
+  EXPECT_FALSE(HasSubstr(render_markdown(one_seed_report(reached_run)), "No run reached"));
+}
+
 }  // namespace
 }  // namespace bdal::report
