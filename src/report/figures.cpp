@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -82,6 +83,52 @@ std::string curves_figure(const Report& report, const std::vector<Metric>& metri
       "set key {} box opaque\nset grid\n{}",
       title, gnuplot_quote(title + " (mean, 95% CI over seeds)"), gnuplot_quote(ylabel), key,
       both_terminals(stem, plot, crowded ? 1300 : 900, 600));
+  core::write_text_atomic(out_dir / (stem + ".gp"), script);
+  return stem;
+}
+
+// Each series' paired difference to random (SeriesReport::vs_random) with
+// its 95% band, and the zero line: above it the strategy beat random.
+std::string minus_random_figure(const Report& report, const fs::path& out_dir) {
+  const std::string stem = kMinusRandomStem;
+  std::ostringstream dat;
+  dat << "# n_labelled mean ci95_low ci95_high of test accuracy minus random's, paired by seed\n";
+  std::vector<std::string> bands, lines;
+  int block = 0;
+  for (size_t i = 0; i < report.series.size(); ++i) {
+    const SeriesReport& s = report.series[i];
+    if (!s.vs_random) continue;
+    dat << "# series " << s.series.name << " (" << s.vs_random->seeds.size() << " paired seeds)\n";
+    for (const PairedPoint& p : s.vs_random->points)
+      dat << fmt::format("{} {}\n", p.n_labelled, band(p.difference));
+    dat << "\n\n";
+    // The series' colour in the other figures (random's own colour goes unused).
+    const int colour = static_cast<int>(i % 8) + 1;
+    const int point_type = std::array<int, 4>{7, 5, 9, 13}[(i / 8) % 4];
+    bands.push_back(fmt::format(
+        "'{}.dat' index {} using 1:3:4 with filledcurves lc {} fs transparent solid 0.15 "
+        "noborder notitle",
+        stem, block, colour));
+    lines.push_back(fmt::format(
+        "'{}.dat' index {} using 1:2 with linespoints lc {} pt {} ps 0.5 lw 2 title {}", stem,
+        block, colour, point_type,
+        gnuplot_quote(fmt::format("{} (n={})", s.series.name, s.vs_random->seeds.size()))));
+    ++block;
+  }
+  core::write_text_atomic(out_dir / (stem + ".dat"), dat.str());
+  std::vector<std::string> all = bands;
+  all.insert(all.end(), lines.begin(), lines.end());
+  all.push_back("0 with lines lc rgb 'black' dt 3 lw 1 notitle");
+  const bool crowded = lines.size() > 8;
+  const std::string script = fmt::format(
+      "# Test accuracy minus random's, per seed then averaged; band = 95% Student-t CI over "
+      "the paired seeds. Made by bdal report.\n"
+      "set title 'test accuracy minus random (paired by seed; mean, 95% CI)'\n"
+      "set xlabel 'labelled points (initial set included)'\nset ylabel 'accuracy − random'\n"
+      "set key {} box opaque\nset grid\n{}",
+      crowded ? "outside right top" : "bottom right",
+      both_terminals(stem, "plot " + fmt::format("{}", fmt::join(all, ", \\\n     ")),
+                     crowded ? 1300 : 900, 600));
   core::write_text_atomic(out_dir / (stem + ".gp"), script);
   return stem;
 }
@@ -273,6 +320,10 @@ std::vector<std::string> write_figures(const Report& report, const fs::path& out
     stems.push_back(curves_figure(report, {Metric::kAccuracy, Metric::kTrainAccuracy},
                                   kTrainAndTestStem, "test (solid) and train (dashed) accuracy",
                                   "accuracy", out_dir));
+  if (report.has_learning_curves() &&
+      std::any_of(report.series.begin(), report.series.end(),
+                  [](const SeriesReport& s) { return s.vs_random.has_value(); }))
+    stems.push_back(minus_random_figure(report, out_dir));
   for (const std::string& key : swept_keys(report))
     stems.push_back(key_figure(report, key, out_dir));
   if (!report.training.empty()) stems.push_back(training_figure(report, out_dir));

@@ -206,6 +206,41 @@ void curves_section(const Report& report, std::string& md) {
   md += "\n";
 }
 
+bool any_vs_random(const Report& report) {
+  for (const SeriesReport& s : report.series)
+    if (s.vs_random) return true;
+  return false;
+}
+
+// "+0.0123 ± 0.0045": a signed difference and its 95% half-width.
+std::string signed_interval(const Summary& v) {
+  if (!std::isfinite(v.half_width)) return fmt::format("{:+.4f} (one seed)", v.mean);
+  return fmt::format("{:+.4f} ± {:.4f}", v.mean, v.half_width);
+}
+
+void minus_random_section(const Report& report, std::string& md) {
+  if (!any_vs_random(report)) return;
+  md += "## Test accuracy minus random's, paired by seed\n\n";
+  md +=
+      "Seed s of a strategy and seed s of `random` start from the same labelled set, subsets "
+      "and model, so the comparison is made seed by seed: d_s(n) = accuracy_s(n) − "
+      "random_s(n), then the mean and 95% CI of d over the paired seeds (tighter than reading "
+      "two overlapping bands). **Area difference**: per seed, the series' AUC minus random's "
+      "over the sizes both have, i.e. the mean accuracy gap. **Above / below**: labelled-set "
+      "sizes at which the interval of d lies wholly above / below 0. Every point is in "
+      "`difference_to_random.csv`.\n\n"
+      "| series | paired seeds | area difference (mean ± 95% CI) | sizes above random | sizes "
+      "below random | sizes compared |\n|---|---|---:|---:|---:|---:|\n";
+  for (const SeriesReport& s : report.series) {
+    if (!s.vs_random) continue;
+    const PairedDifference& d = *s.vs_random;
+    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", s.series.name, fmt::join(d.seeds, ", "),
+                      signed_interval(d.area_difference), d.sizes_above, d.sizes_below,
+                      d.points.size());
+  }
+  md += "\n";
+}
+
 void summary_section(const Report& report, std::string& md) {
   md += "## Area under the learning curve and wall time\n\n";
   md += fmt::format(
@@ -290,6 +325,9 @@ void figures_section(const Report& report, std::string& md) {
     if (report.has_values(Metric::kTrainAccuracy))
       md += fmt::format("![test and train accuracy vs labelled points]({}.png)\n\n",
                         kTrainAndTestStem);
+    if (any_vs_random(report))
+      md += fmt::format("![test accuracy minus random's, paired by seed]({}.png)\n\n",
+                        kMinusRandomStem);
   }
   if (report.has_learning_curves() || !swept_keys(report).empty()) {
     md +=
@@ -334,12 +372,14 @@ std::string render_markdown(const Report& report) {
   md += "Made by `bdal report` from the records under `" + report.options.in_dir.string() +
         "`. Definitions of every number: docs/report.md. Tables: `series.csv`, "
         "`learning_curves.csv`, `labels_to_error.csv`, `published.csv` (when a published "
-        "protocol matched) and all of them in `report.json`.\n\n";
+        "protocol matched), `difference_to_random.csv` (when there is a random series) and "
+        "all of them in `report.json`.\n\n";
   inputs_section(report, md);
   if (!report.series.empty()) {
     labels_section(report, md);
     published_section(report, md);
     summary_section(report, md);
+    minus_random_section(report, md);
     curves_section(report, md);
   }
   key_curves_section(report, md);

@@ -144,6 +144,12 @@ Report build_report(const ReportOptions& options) {
   }
   for (const Series& s : group_series(report.runs))
     report.series.push_back(report_series(s, options, report.notes));
+  for (SeriesReport& s : report.series) {
+    const SeriesReport* random = report.random_for(s);
+    if (!random || random == &s) continue;
+    PairedDifference d = paired_difference(s.series.runs, random->series.runs, Metric::kAccuracy);
+    if (!d.seeds.empty()) s.vs_random = std::move(d);
+  }
   report.key_curves = key_curves(report.series);
   for (const fs::path& dir : training_dirs) {
     TrainingRun t = read_training_run(dir);
@@ -173,7 +179,8 @@ void remove_stale_outputs(const fs::path& out, const std::vector<std::string>& w
     const bool figure_file = (starts_with(stem, "learning-curve-") ||
                               starts_with(stem, "metric-vs-") || stem == "training-curves") &&
                              (ext == ".png" || ext == ".svg" || ext == ".gp" || ext == ".dat");
-    const bool optional_table = name == "published.csv" || name == "key_curves.csv";
+    const bool optional_table =
+        name == "published.csv" || name == "key_curves.csv" || name == "difference_to_random.csv";
     if ((figures_drawn && figure_file && !written_stems.count(stem)) ||
         (optional_table && !written_names.count(name)))
       fs::remove(entry.path());

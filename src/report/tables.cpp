@@ -140,6 +140,22 @@ Json published_rows(const Report& report) {
   return rows;
 }
 
+Json difference_to_random_rows(const Report& report) {
+  Json rows = Json::array();
+  for (const SeriesReport& s : report.series) {
+    if (!s.vs_random) continue;
+    for (const PairedPoint& p : s.vs_random->points)
+      rows.push_back(
+          {{"series", s.series.name},
+           {"n_labelled", p.n_labelled},
+           {"n_seeds", p.difference.n},
+           {"accuracy_difference_mean", number_or_null(p.difference.mean)},
+           {"accuracy_difference_sd", number_or_null(p.difference.sd)},
+           {"accuracy_difference_ci95_half_width", number_or_null(p.difference.half_width)}});
+  }
+  return rows;
+}
+
 Json key_curve_rows(const Report& report) {
   Json rows = Json::array();
   for (const KeyCurve& c : report.key_curves)
@@ -225,6 +241,7 @@ nlohmann::ordered_json report_json(const Report& report) {
               {"learning_curves", learning_curve_rows(report)},
               {"labels_to_error", labels_to_error_rows(report)},
               {"published", published_rows(report)},
+              {"difference_to_random", difference_to_random_rows(report)},
               {"key_curves", key_curve_rows(report)}};
 }
 
@@ -242,6 +259,8 @@ std::vector<std::string> write_tables(const Report& report, const std::filesyste
   }
   if (!all["published"].empty()) csv("published.csv", all["published"]);
   if (!report.key_curves.empty()) csv("key_curves.csv", all["key_curves"]);
+  if (!all["difference_to_random"].empty())
+    csv("difference_to_random.csv", all["difference_to_random"]);
   core::write_text_atomic(out_dir / "report.json", all.dump(2) + "\n");
   written.push_back("report.json");
   return written;

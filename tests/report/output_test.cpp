@@ -96,5 +96,21 @@ TEST(ReportOutput, UnreachedTargetSaysWhereTheCurvesGot) {
   EXPECT_FALSE(HasSubstr(render_markdown(one_seed_report(reached_run)), "No run reached"));
 }
 
+TEST(ReportOutput, MarkdownListsThePairedDifferenceToRandom) {
+  LoopRun run;
+  Report report = one_seed_report(run);
+  EXPECT_FALSE(HasSubstr(render_markdown(report), "minus random's"));  // nothing to pair with
+  PairedDifference d;
+  d.seeds = {1, 2, 3};
+  d.points.resize(101);
+  d.area_difference = summarize({0.01, 0.02, 0.03});  // mean .02, sd .01, t(.975,2)·.01/√3
+  d.sizes_above = 65;
+  report.series[0].vs_random = d;
+  const std::string md = render_markdown(report);
+  EXPECT_TRUE(HasSubstr(md, "## Test accuracy minus random's, paired by seed"));
+  EXPECT_TRUE(HasSubstr(md, "| margin | 1, 2, 3 | +0.0200 ± 0.0248 | 65 | 0 | 101 |"));
+  EXPECT_EQ(report_json(report)["difference_to_random"].size(), 101u);
+}
+
 }  // namespace
 }  // namespace bdal::report

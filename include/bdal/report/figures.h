@@ -33,10 +33,13 @@ std::vector<std::string> draw_figure(const std::string& gnuplot,
 
 // The figure of test beside train accuracy (when the records keep train metrics).
 inline constexpr const char* kTrainAndTestStem = "learning-curve-train-and-test-accuracy";
+// The figure of each series' test accuracy minus random's, paired by seed.
+inline constexpr const char* kMinusRandomStem = "learning-curve-accuracy-minus-random";
 
 // Writes learning-curve-<metric>.{dat,gp,png,svg} for every metric that has
 // values (curve_metrics()) when there are series, the train-and-test
-// accuracy figure when train metrics were kept, and
+// accuracy figure when train metrics were kept, the accuracy-minus-random
+// figure when some series has a paired difference to random, and
 // training-curves.{dat,gp,png,svg} when there are training runs. Returns the
 // PNG and SVG file names. Error when gnuplot fails (its exit status is named).
 std::vector<std::string> write_figures(const Report& report, const std::filesystem::path& out_dir,

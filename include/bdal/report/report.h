@@ -12,6 +12,7 @@
 #include "bdal/report/curves.h"
 #include "bdal/report/key_curves.h"
 #include "bdal/report/labels_to_error.h"
+#include "bdal/report/paired_difference.h"
 #include "bdal/report/published.h"
 #include "bdal/report/runs.h"
 #include "bdal/report/training_curves.h"
@@ -46,6 +47,9 @@ struct SeriesReport {
   std::vector<LabelsToError> to_error;  // one per ReportOptions::errors
   double auc = 0.0;                     // of the mean curve of ReportOptions::metric
   TimingSummary timings;
+  // Test accuracy minus the random series' (Report::random_for), paired by
+  // seed; unset for random itself and when no seed is in both.
+  std::optional<PairedDifference> vs_random;
 };
 
 struct Report {

@@ -15,7 +15,8 @@ namespace bdal::report {
 std::string number_cell(double value);
 
 // Writes learning_curves.csv, labels_to_error.csv, series.csv,
-// published.csv (when a protocol matched) and report.json into `out_dir`;
+// published.csv (when a protocol matched), difference_to_random.csv (when
+// there is a random series to pair with) and report.json into `out_dir`;
 // returns the file names written.
 std::vector<std::string> write_tables(const Report& report, const std::filesystem::path& out_dir);
 

@@ -1,0 +1,40 @@
+// A series' learning curve against a baseline's (random's), paired by seed.
+//
+// Cells of one study that share a seed share the initial labelled set, the
+// validation and test subsets and the round-0 model, so seed s of a strategy
+// and seed s of random differ only by what the strategy chose. The paired
+// difference d_s(n) = y_s(n) − baseline_s(n) removes each seed's own luck
+// (an easy initial set lifts both curves), and its 95% interval over seeds is
+// the right one for "is this strategy above random at n labels?": tighter
+// than reading two overlapping bands.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "bdal/report/curves.h"
+#include "bdal/report/runs.h"
+#include "bdal/report/statistics.h"
+
+namespace bdal::report {
+
+struct PairedPoint {
+  int64_t n_labelled = 0;
+  Summary difference;  // of y_s(series) − y_s(baseline) over the paired seeds
+};
+
+struct PairedDifference {
+  std::vector<uint64_t> seeds;      // the seeds both have, ascending
+  std::vector<PairedPoint> points;  // the sizes every paired seed has in both
+  // Per seed: area_under_curve of the series minus that of the baseline, both
+  // over `points`' sizes (the same range), so it reads as the mean gap.
+  Summary area_difference;
+  // Sizes whose 95% interval lies wholly above / below zero (none with one seed).
+  int64_t sizes_above = 0, sizes_below = 0;
+};
+
+// Empty `seeds` (and nothing else) when no seed is in both.
+PairedDifference paired_difference(const std::vector<const LoopRun*>& runs,
+                                   const std::vector<const LoopRun*>& baseline, Metric metric);
+
+}  // namespace bdal::report
