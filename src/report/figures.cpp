@@ -30,6 +30,19 @@ std::string band(const Summary& v) {
   return fmt::format("{} {} {}", v.mean, v.mean - hw, v.mean + hw);
 }
 
+// A series' look, the same in every figure: eight colours, and beyond them
+// the point shape tells series apart.
+int series_colour(size_t i) { return static_cast<int>(i % 8) + 1; }
+int series_point_type(size_t i) { return std::array<int, 4>{7, 5, 9, 13}[(i / 8) % 4]; }
+
+// The 95% band of data block `block` of <stem>.dat (columns n, mean, low, high).
+std::string band_plot(const std::string& stem, int block, int colour) {
+  return fmt::format(
+      "'{}.dat' index {} using 1:3:4 with filledcurves lc {} fs transparent solid 0.2 "
+      "noborder notitle",
+      stem, block, colour);
+}
+
 // One figure of learning curves: for every series one curve per metric in
 // `metrics`, each with its 95% band, all in the series' colour; the first
 // metric solid, the others dashed.
@@ -43,9 +56,8 @@ std::string curves_figure(const Report& report, const std::vector<Metric>& metri
   int block = 0;
   for (size_t i = 0; i < report.series.size(); ++i) {
     const SeriesReport& s = report.series[i];
-    // Eight colours; beyond them the point shape tells series apart.
-    const int colour = static_cast<int>(i % 8) + 1;
-    const int point_type = std::array<int, 4>{7, 5, 9, 13}[(i / 8) % 4];
+    const int colour = series_colour(i);
+    const int point_type = series_point_type(i);
     for (size_t m = 0; m < metrics.size(); ++m, ++block) {
       dat << "# series " << s.series.name << " (" << s.curves.n_seeds << " seeds), "
           << metric_name(metrics[m]) << "\n";
@@ -55,10 +67,7 @@ std::string curves_figure(const Report& report, const std::vector<Metric>& metri
         dat << fmt::format("{} {}\n", p.n_labelled, band(v));
       }
       dat << "\n\n";
-      bands.push_back(
-          fmt::format("'{}.dat' index {} using 1:3:4 with filledcurves lc {} "
-                      "fs transparent solid 0.2 noborder notitle",
-                      stem, block, colour));
+      bands.push_back(band_plot(stem, block, colour));
       const std::string name = metrics.size() == 1
                                    ? s.series.name
                                    : fmt::format("{} {}", s.series.name, metric_label(metrics[m]));
@@ -103,15 +112,10 @@ std::string minus_random_figure(const Report& report, const fs::path& out_dir) {
       dat << fmt::format("{} {}\n", p.n_labelled, band(p.difference));
     dat << "\n\n";
     // The series' colour in the other figures (random's own colour goes unused).
-    const int colour = static_cast<int>(i % 8) + 1;
-    const int point_type = std::array<int, 4>{7, 5, 9, 13}[(i / 8) % 4];
-    bands.push_back(fmt::format(
-        "'{}.dat' index {} using 1:3:4 with filledcurves lc {} fs transparent solid 0.15 "
-        "noborder notitle",
-        stem, block, colour));
+    bands.push_back(band_plot(stem, block, series_colour(i)));
     lines.push_back(fmt::format(
         "'{}.dat' index {} using 1:2 with linespoints lc {} pt {} ps 0.5 lw 2 title {}", stem,
-        block, colour, point_type,
+        block, series_colour(i), series_point_type(i),
         gnuplot_quote(fmt::format("{} (n={})", s.series.name, s.vs_random->seeds.size()))));
     ++block;
   }
