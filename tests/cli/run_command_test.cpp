@@ -34,7 +34,9 @@ std::string write_experiment(const TempDir& dir) {
                          "dataset: two-moons\nmodel: moons-mlp\nstrategy: bald\nseed: 5\n"
                          "split: {initial_per_class: 2, validation_size: 50}\n"
                          "two_moons: {train_size: 600, test_size: 300}\n"
-                         "acquisition_size: 5\nrounds: " << kRounds << "\n"
+                         "acquisition_size: 5\nrounds: "
+                      << kRounds
+                      << "\n"
                          "score_samples: 8\neval_samples: 8\n"
                          "trainer: {epochs: 60, batch_size: 0, learning_rate: 0.02}\n";
   return path.string();
@@ -123,9 +125,39 @@ TEST(RunCommand, SigtermStopsCleanlyWithStatus130) {
     EXPECT_NO_THROW(nlohmann::json::parse(line)) << "every written line is complete";
 }
 
+TEST(RunCommand, RecordsTheSha256OfEveryMnistFile) {
+  BDAL_REQUIRE_MNIST();
+  TempDir dir;
+  const auto experiment = dir / "mnist.yaml";
+  std::ofstream(experiment)
+      << "name: mnist-hash-test\ndataset: mnist\nmodel: mlp\nstrategy: random\n"
+         "split: {initial_per_class: 1, validation_size: 20, test_size: 50}\n"
+         "acquisition_size: 5\nrounds: 1\npool_subset: 100\n"
+         "score_samples: 2\neval_samples: 2\n"
+         "trainer: {epochs: 2, batch_size: 0}\n";
+  const auto run = dir / "run";
+  const auto r =
+      run_bdal("--data-dir " + bdal::testing::shell_quote(bdal::testing::test_data_dir()) +
+               " run " + experiment.string() + " --out " + run.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::ifstream in(run / "data.json");
+  const nlohmann::json data = nlohmann::json::parse(in);
+  EXPECT_EQ(data["dataset"], "mnist");
+  ASSERT_EQ(data["sha256"].size(), 4u) << data.dump();
+  // The published checksum of the original train-images-idx3-ubyte.gz.
+  bool train_images_found = false;
+  for (const auto& [path, hash] : data["sha256"].items())
+    if (path.find("train-images") != std::string::npos) {
+      EXPECT_EQ(hash, "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609");
+      train_images_found = true;
+    }
+  EXPECT_TRUE(train_images_found) << data.dump();
+}
+
 TEST(RunCommand, PrintConfigShowsEveryDefault) {
   TempDir dir;
-  const auto r = run_bdal("run " + write_experiment(dir) + " --set trainer.patience=7 --print-config");
+  const auto r =
+      run_bdal("run " + write_experiment(dir) + " --set trainer.patience=7 --print-config");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* expected : {"patience: 7", "chunk_size: 256", "momentum: 0.9", "strategy: bald"})
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
@@ -134,9 +166,9 @@ TEST(RunCommand, PrintConfigShowsEveryDefault) {
 TEST(RunCommand, BadConfigsAreUsageErrors) {
   TempDir dir;
   const std::string experiment = write_experiment(dir);
-  for (const std::string args : {" --set score_samples=0", " --strategy oracle",
-                                  " --set acquisition_size=100000", " --set bogus=1",
-                                  " --set split.initial_per_class=400"}) {
+  for (const std::string args :
+       {" --set score_samples=0", " --strategy oracle", " --set acquisition_size=100000",
+        " --set bogus=1", " --set split.initial_per_class=400"}) {
     const auto r = run_bdal("run " + experiment + args + " --out " + (dir / "bad").string());
     EXPECT_EQ(r.exit_code, 2) << args << ": " << r.output;
     EXPECT_NE(r.output.find("bdal: error:"), std::string::npos) << args << ": " << r.output;
