@@ -15,6 +15,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <optional>
 #include <thread>
 
 extern char** environ;
@@ -66,6 +67,9 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
   outcome.cells.resize(plan.cells.size());
   std::deque<size_t> waiting;
   int64_t rounds_at_start = 0;
+  // The records of a cell that is skipped or has ended no longer change: read
+  // once, not every second (30 finished cells of 100 rounds are ~5 MB of JSON).
+  std::vector<std::optional<CellStatus>> final_status(plan.cells.size());
   for (size_t i = 0; i < plan.cells.size(); ++i) {
     const SweepCell& cell = plan.cells[i];
     outcome.cells[i].name = cell.name;
@@ -76,6 +80,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
     // the pool ran out): started anyway; bdal run extends it or says it is done.
     if (status.complete && status.rounds_done >= cell.planned_rounds) {
       outcome.cells[i].result = CellResult::kSkipped;
+      final_status[i] = status;
       if (options.on_cell_done) options.on_cell_done(outcome.cells[i]);
     } else {
       waiting.push_back(i);
@@ -93,7 +98,8 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
     p.cells_total = static_cast<int64_t>(plan.cells.size());
     p.cells_running = static_cast<int64_t>(running.size());
     for (size_t i = 0; i < plan.cells.size(); ++i) {
-      const CellStatus status = cell_status(sweep_dir / plan.cells[i].name);
+      const CellStatus status =
+          final_status[i] ? *final_status[i] : cell_status(sweep_dir / plan.cells[i].name);
       p.rounds_done += status.rounds_done;
       // A finished cell counts its actual rounds; others their plan.
       p.rounds_planned += status.complete
@@ -136,6 +142,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
         cell.result = CellResult::kInterrupted;
       else
         cell.result = CellResult::kFailed;
+      final_status[index] = cell_status(sweep_dir / plan.cells[index].name);
       if (options.on_cell_done) options.on_cell_done(cell);
       report_progress(/*force=*/true);
       continue;
