@@ -224,10 +224,13 @@ void minus_random_section(const Report& report, std::string& md) {
   md +=
       "Seed s of a strategy and seed s of `random` start from the same labelled set, subsets "
       "and model, so the comparison is made seed by seed: d_s(n) = accuracy_s(n) − "
-      "random_s(n), then the mean and 95% CI of d over the paired seeds (tighter than reading "
-      "two overlapping bands). **Area difference**: per seed, the series' AUC minus random's "
-      "over the sizes both have, i.e. the mean accuracy gap. **Above / below**: labelled-set "
-      "sizes at which the interval of d lies wholly above / below 0. Every point is in "
+      "random_s(n), then the mean and 95% CI of d over the paired seeds (usually tighter than "
+      "reading two overlapping bands, since a seed's two curves rise and fall together). "
+      "**Area difference**: per seed, the series' AUC minus random's over the sizes every "
+      "paired seed has, i.e. the mean accuracy gap: the one overall comparison. **Above / "
+      "below**: labelled-set sizes at which the interval of d lies wholly above / below 0; each "
+      "size has its own interval and neighbouring sizes move together, so these counts "
+      "describe the curve and are not a test. Every point is in "
       "`difference_to_random.csv`.\n\n"
       "| series | paired seeds | area difference (mean ± 95% CI) | sizes above random | sizes "
       "below random | sizes compared |\n|---|---|---:|---:|---:|---:|\n";

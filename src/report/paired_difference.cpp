@@ -47,19 +47,25 @@ PairedDifference paired_difference(const std::vector<const LoopRun*>& runs,
     theirs.push_back(by_size(*b, metric));
   }
   if (out.seeds.empty()) return out;
-  // Sort the pairs by seed so the output does not depend on directory order.
+  // Callers may pass runs in any order: pair in seed order so that the output
+  // (and floating-point sums) does not depend on it.
   std::vector<size_t> order(out.seeds.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return out.seeds[a] < out.seeds[b]; });
 
-  // The sizes every pair has on both sides.
-  std::set<int64_t> common;
+  // The sizes every pair has on both sides; the others are reported as left out.
+  std::set<int64_t> common, any;
   for (const auto& [n, v] : ours[0]) common.insert(n);
-  for (size_t i = 0; i < ours.size(); ++i)
+  for (size_t i = 0; i < ours.size(); ++i) {
+    for (const auto& [n, v] : ours[i]) any.insert(n);
+    for (const auto& [n, v] : theirs[i]) any.insert(n);
     for (auto it = common.begin(); it != common.end();)
       it = ours[i].count(*it) && theirs[i].count(*it) ? std::next(it) : common.erase(it);
+  }
   const std::vector<int64_t> sizes(common.begin(), common.end());
+  for (int64_t n : any)
+    if (!common.count(n)) out.sizes_left_out.push_back(n);
 
   for (int64_t n : sizes) {
     std::vector<double> d;
@@ -71,6 +77,7 @@ PairedDifference paired_difference(const std::vector<const LoopRun*>& runs,
     }
     out.points.push_back(p);
   }
+  out.area_difference = summarize({});  // NaN until there are sizes to compare
   if (!sizes.empty()) {
     std::vector<double> area;
     for (size_t i : order)

@@ -148,7 +148,13 @@ Report build_report(const ReportOptions& options) {
     const SeriesReport* random = report.random_for(s);
     if (!random || random == &s) continue;
     PairedDifference d = paired_difference(s.series.runs, random->series.runs, Metric::kAccuracy);
-    if (!d.seeds.empty()) s.vs_random = std::move(d);
+    if (d.points.empty()) continue;
+    if (!d.sizes_left_out.empty())
+      report.notes.push_back(fmt::format(
+          "series {} minus random: n_labelled {} are not in every paired seed's records (of "
+          "both) and are not compared",
+          s.series.name, fmt::join(d.sizes_left_out, ", ")));
+    s.vs_random = std::move(d);
   }
   report.key_curves = key_curves(report.series);
   for (const fs::path& dir : training_dirs) {

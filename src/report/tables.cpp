@@ -115,6 +115,18 @@ Json series_rows(const Report& report) {
              {"select_ms_per_round", t.per_round_ms.select},
              {"eval_ms_per_round", t.per_round_ms.eval},
              {"total_ms_per_round", t.per_round_ms.total()}};
+    if (s.vs_random) {
+      Json paired = Json::array();
+      for (uint64_t seed : s.vs_random->seeds) paired.push_back(seed);
+      row["seeds_paired_with_random"] = paired;
+      row["accuracy_area_difference_to_random_mean"] =
+          number_or_null(s.vs_random->area_difference.mean);
+      row["accuracy_area_difference_to_random_ci95_half_width"] =
+          number_or_null(s.vs_random->area_difference.half_width);
+      row["sizes_above_random"] = s.vs_random->sizes_above;
+      row["sizes_below_random"] = s.vs_random->sizes_below;
+      row["sizes_compared_with_random"] = s.vs_random->points.size();
+    }
     for (const auto& [k, v] : s.series.distinguishing) row["config." + k] = v;
     rows.push_back(row);
   }

@@ -102,14 +102,26 @@ TEST(ReportOutput, MarkdownListsThePairedDifferenceToRandom) {
   EXPECT_FALSE(HasSubstr(render_markdown(report), "minus random's"));  // nothing to pair with
   PairedDifference d;
   d.seeds = {1, 2, 3};
-  d.points.resize(101);
+  for (int64_t n = 20; n <= 40; n += 10)
+    d.points.push_back({n, summarize({0.01 * n / 10, 0.02 * n / 10, 0.03 * n / 10})});
   d.area_difference = summarize({0.01, 0.02, 0.03});  // mean .02, sd .01, t(.975,2)·.01/√3
-  d.sizes_above = 65;
+  d.sizes_above = 2;
   report.series[0].vs_random = d;
   const std::string md = render_markdown(report);
   EXPECT_TRUE(HasSubstr(md, "## Test accuracy minus random's, paired by seed"));
-  EXPECT_TRUE(HasSubstr(md, "| margin | 1, 2, 3 | +0.0200 ± 0.0248 | 65 | 0 | 101 |"));
-  EXPECT_EQ(report_json(report)["difference_to_random"].size(), 101u);
+  EXPECT_TRUE(HasSubstr(md, "| margin | 1, 2, 3 | +0.0200 ± 0.0248 | 2 | 0 | 3 |"));
+  const auto json = report_json(report);
+  const auto& rows = json["difference_to_random"];
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1]["series"], "margin");
+  EXPECT_EQ(rows[1]["n_labelled"], 30);
+  EXPECT_EQ(rows[1]["n_seeds"], 3);
+  EXPECT_NEAR(rows[1]["accuracy_difference_mean"].get<double>(), 0.06, 1e-12);
+  EXPECT_NEAR(rows[1]["accuracy_difference_ci95_half_width"].get<double>(), 3 * 0.0248414, 1e-6);
+  EXPECT_EQ(json["series"][0]["sizes_above_random"], 2);
+  EXPECT_EQ(json["series"][0]["seeds_paired_with_random"].dump(), "[1,2,3]");
+  EXPECT_NEAR(json["series"][0]["accuracy_area_difference_to_random_mean"].get<double>(), 0.02,
+              1e-12);
 }
 
 }  // namespace

@@ -53,6 +53,7 @@ TEST(PairedDifference, PairsBySeedOnTheSizesAllPairsHave) {
   EXPECT_NEAR(d.points[1].difference.half_width, 0.0, 1e-12);
   EXPECT_EQ(d.sizes_above, 1);
   EXPECT_EQ(d.sizes_below, 0);
+  EXPECT_EQ(d.sizes_left_out, (std::vector<int64_t>{30}));
   // Areas over 10..20 (the mean of the two ends): .6 - .55, .7 - .6, .5 - .45.
   EXPECT_EQ(d.area_difference.n, 3);
   EXPECT_NEAR(d.area_difference.mean, (0.05 + 0.1 + 0.05) / 3, 1e-12);
@@ -75,9 +76,35 @@ TEST(PairedDifference, OneSeedHasNoIntervalAndNoVerdict) {
   const std::vector<LoopRun> random{run(1, {{10, .5}, {20, .6}})};
   const PairedDifference d =
       paired_difference(pointers(strategy), pointers(random), Metric::kAccuracy);
+  ASSERT_EQ(d.points.size(), 2u);
   EXPECT_NEAR(d.points[1].difference.mean, 0.35, 1e-12);
   EXPECT_TRUE(std::isnan(d.points[1].difference.half_width));
   EXPECT_EQ(d.sizes_above, 0);  // one seed: no interval, so no claim
+  EXPECT_NEAR(d.area_difference.mean, (0.4 + 0.35) / 2, 1e-12);
+  EXPECT_TRUE(std::isnan(d.area_difference.half_width));
+}
+
+TEST(PairedDifference, NoCommonSizeGivesNoPointsAndNoArea) {
+  // Seeds pair, but seed 2 starts where seed 1 ended: no size every pair has.
+  const std::vector<LoopRun> strategy{run(1, {{10, .9}, {20, .9}}), run(2, {{30, .9}})};
+  const std::vector<LoopRun> random{run(1, {{10, .5}, {20, .5}}), run(2, {{30, .5}})};
+  const PairedDifference d =
+      paired_difference(pointers(strategy), pointers(random), Metric::kAccuracy);
+  EXPECT_EQ(d.seeds.size(), 2u);
+  EXPECT_TRUE(d.points.empty());
+  EXPECT_TRUE(std::isnan(d.area_difference.mean));  // not a difference of zero
+  EXPECT_EQ(d.sizes_left_out, (std::vector<int64_t>{10, 20, 30}));
+}
+
+TEST(PairedDifference, MissingValuesAreNotCompared) {
+  // A metric a round did not record (NaN) leaves that size out of the pairing.
+  const std::vector<LoopRun> strategy{run(1, {{10, .9}, {20, std::nan("")}})};
+  const std::vector<LoopRun> random{run(1, {{10, .5}, {20, .6}})};
+  const PairedDifference d =
+      paired_difference(pointers(strategy), pointers(random), Metric::kAccuracy);
+  ASSERT_EQ(d.points.size(), 1u);
+  EXPECT_EQ(d.points[0].n_labelled, 10);
+  EXPECT_EQ(d.sizes_left_out, (std::vector<int64_t>{20}));
 }
 
 TEST(PairedDifference, NoCommonSeedGivesNothing) {

@@ -254,6 +254,24 @@ TEST(ReportBuild, RaggedSeedsAreNotedAndRandomIsMatchedBySeriesKeys) {
   ASSERT_NE(random, nullptr);
   EXPECT_EQ(random->series.name, "random acquisition_size=5");
   EXPECT_EQ(report.random_for(report.series[0]), nullptr);  // no random with size 10
+  // Paired with random by seed: sizes 10 and 15 (20 is missing from bald seed 2,
+  // so it is left out and noted). At 15: .8 - .7 and .9 - .7. Areas over
+  // 10..15: .65 - .6 and .7 - .6.
+  ASSERT_TRUE(bald5.vs_random.has_value());
+  EXPECT_EQ(bald5.vs_random->seeds, (std::vector<uint64_t>{1, 2}));
+  ASSERT_EQ(bald5.vs_random->points.size(), 2u);
+  EXPECT_NEAR(bald5.vs_random->points[1].difference.mean, 0.15, 1e-12);
+  EXPECT_NEAR(bald5.vs_random->area_difference.mean, 0.075, 1e-12);
+  EXPECT_EQ(bald5.vs_random->sizes_left_out, (std::vector<int64_t>{20}));
+  bool left_out_noted = false;
+  for (const std::string& n : report.notes)
+    left_out_noted =
+        left_out_noted || n.find(
+                              "bald acquisition_size=5 minus random: n_labelled 20 are not in "
+                              "every paired seed's records") != std::string::npos;
+  EXPECT_TRUE(left_out_noted) << fmt::format("{}", fmt::join(report.notes, "\n"));
+  EXPECT_FALSE(random->vs_random.has_value());           // random is not paired with itself
+  EXPECT_FALSE(report.series[0].vs_random.has_value());  // no random to pair with
   // AUC of random's mean curve (0.5, 0.7, 0.85 at 10, 15, 20): (3 + 3.875) / 10.
   EXPECT_NEAR(random->auc, 0.6875, 1e-12);
   // These records keep no train metrics: no series has values, so no figure.

@@ -29,11 +29,18 @@ struct PairedDifference {
   // Per seed: area_under_curve of the series minus that of the baseline, both
   // over `points`' sizes (the same range), so it reads as the mean gap.
   Summary area_difference;
-  // Sizes whose 95% interval lies wholly above / below zero (none with one seed).
+  // Sizes whose 95% interval lies wholly above / below zero (none with one
+  // seed). Each size has its own interval and neighbouring sizes are strongly
+  // correlated, so these counts describe the curve; they are not a test. The
+  // area difference is the single overall comparison.
   int64_t sizes_above = 0, sizes_below = 0;
+  // Sizes some paired run has but not every one (an unfinished seed, say):
+  // not compared.
+  std::vector<int64_t> sizes_left_out;
 };
 
-// Empty `seeds` (and nothing else) when no seed is in both.
+// Empty `seeds` when no seed is in both; empty `points` (and a NaN area
+// difference) when the paired runs have no size in common.
 PairedDifference paired_difference(const std::vector<const LoopRun*>& runs,
                                    const std::vector<const LoopRun*>& baseline, Metric metric);
 
