@@ -178,6 +178,13 @@ CellStatus cell_status(const std::filesystem::path& cell_dir) {
   CellStatus status;
   const loop::RoundsFile file = loop::read_rounds_file(cell_dir / "rounds.jsonl", /*repair=*/false);
   status.rounds_done = static_cast<int64_t>(file.records.size());
+  for (const Json& record : file.records) {
+    double ms = 0;
+    if (record.contains("timings_ms") && record.at("timings_ms").is_object())
+      for (const auto& [phase, value] : record.at("timings_ms").items())
+        if (value.is_number()) ms += value.get<double>();
+    status.round_seconds.push_back(ms / 1000.0);
+  }
   status.complete = !file.records.empty() && file.records.back().contains("acquired") &&
                     file.records.back().at("acquired").empty();
   return status;

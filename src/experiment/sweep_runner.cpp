@@ -4,6 +4,7 @@
 #include "bdal/core/dir_lock.h"
 #include "bdal/core/error.h"
 #include "bdal/experiment/sweep.h"
+#include "bdal/experiment/sweep_eta.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -97,9 +98,16 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
     SweepProgress p;
     p.cells_total = static_cast<int64_t>(plan.cells.size());
     p.cells_running = static_cast<int64_t>(running.size());
+    std::vector<CellTimes> times(plan.cells.size());
+    for (const auto& [pid, index] : running) times[index].running = true;
     for (size_t i = 0; i < plan.cells.size(); ++i) {
       const CellStatus status =
           final_status[i] ? *final_status[i] : cell_status(sweep_dir / plan.cells[i].name);
+      times[i].group =
+          fmt::format("{} {}", plan.cells[i].strategy, fmt::join(plan.cells[i].sets, " "));
+      times[i].round_seconds = status.round_seconds;
+      times[i].planned_rounds = std::max(status.rounds_done, plan.cells[i].planned_rounds);
+      times[i].finished = final_status[i].has_value();
       p.rounds_done += status.rounds_done;
       // A finished cell counts its actual rounds; others their plan.
       p.rounds_planned += status.complete
@@ -110,6 +118,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
     }
     p.rounds_done_this_session = p.rounds_done - rounds_at_start;
     p.elapsed_seconds = std::chrono::duration<double>(now - start).count();
+    p.eta_seconds = estimate_remaining_seconds(times, options.jobs);
     options.on_progress(p);
   };
 

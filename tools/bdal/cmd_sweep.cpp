@@ -116,10 +116,7 @@ void run_sweep_command(const SweepArgs& args, const GlobalOptions& global) {
   options.jobs = jobs;
   options.stop = &stop;
   options.on_progress = [&](const experiment::SweepProgress& p) {
-    std::string eta = "--:--:--";
-    if (p.rounds_done_this_session > 0)
-      eta = hms(p.elapsed_seconds / static_cast<double>(p.rounds_done_this_session) *
-                static_cast<double>(std::max<int64_t>(0, p.rounds_planned - p.rounds_done)));
+    const std::string eta = p.eta_seconds ? hms(*p.eta_seconds) : "--:--:--";
     const std::string line = fmt::format(
         "cells {}/{} done ({} running, {} failed)  rounds {}/{}  elapsed {}  eta {}",
         p.cells_finished, p.cells_total, p.cells_running, p.cells_failed, p.rounds_done,

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -66,8 +67,9 @@ std::vector<std::string> cell_command(const SweepCell& cell, const std::filesyst
                                       const CellLaunch& launch);
 
 struct CellStatus {
-  int64_t rounds_done = 0;  // complete lines in rounds.jsonl
-  bool complete = false;    // the final round (which acquires nothing) is recorded
+  int64_t rounds_done = 0;            // complete lines in rounds.jsonl
+  bool complete = false;              // the final round (which acquires nothing) is recorded
+  std::vector<double> round_seconds;  // each round's timings_ms summed, in seconds
 };
 CellStatus cell_status(const std::filesystem::path& cell_dir);
 
@@ -97,8 +99,9 @@ struct CellOutcome {
 struct SweepProgress {
   int64_t cells_total = 0, cells_finished = 0, cells_running = 0, cells_failed = 0;
   int64_t rounds_planned = 0, rounds_done = 0;
-  int64_t rounds_done_this_session = 0;  // since run_sweep started (for the ETA)
+  int64_t rounds_done_this_session = 0;  // since run_sweep started
   double elapsed_seconds = 0;
+  std::optional<double> eta_seconds;  // estimate_remaining_seconds (sweep_eta.h)
 };
 
 struct SweepRunOptions {
