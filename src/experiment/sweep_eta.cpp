@@ -44,7 +44,6 @@ class GlobalCost {
     if (it != means_.end()) return it->second;
     return std::max(floor_, intercept_ + slope_ * static_cast<double>(r));
   }
-  const RoundMeans& means() const { return means_; }
 
  private:
   RoundMeans means_;

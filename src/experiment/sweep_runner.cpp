@@ -67,7 +67,6 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
   SweepOutcome outcome;
   outcome.cells.resize(plan.cells.size());
   std::deque<size_t> waiting;
-  int64_t rounds_at_start = 0;
   // The records of a cell that is skipped or has ended no longer change: read
   // once, not every second (30 finished cells of 100 rounds are ~5 MB of JSON).
   std::vector<std::optional<CellStatus>> final_status(plan.cells.size());
@@ -76,7 +75,6 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
     outcome.cells[i].name = cell.name;
     outcome.cells[i].log = cell_log_path(sweep_dir, cell);
     const CellStatus status = cell_status(sweep_dir / cell.name);
-    rounds_at_start += status.rounds_done;
     // Complete with fewer rounds than planned (more were asked for since, or
     // the pool ran out): started anyway; bdal run extends it or says it is done.
     if (status.complete && status.rounds_done >= cell.planned_rounds) {
@@ -116,7 +114,6 @@ SweepOutcome run_sweep(const SweepPlan& plan, const std::filesystem::path& sweep
       if (status.complete) ++p.cells_finished;
       if (outcome.cells[i].result == CellResult::kFailed) ++p.cells_failed;
     }
-    p.rounds_done_this_session = p.rounds_done - rounds_at_start;
     p.elapsed_seconds = std::chrono::duration<double>(now - start).count();
     p.eta_seconds = estimate_remaining_seconds(times, options.jobs);
     options.on_progress(p);

@@ -5,7 +5,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -323,9 +322,7 @@ std::vector<std::string> write_figures(const Report& report, const fs::path& out
     stems.push_back(curves_figure(report, {Metric::kAccuracy, Metric::kTrainAccuracy},
                                   kTrainAndTestStem, "test (solid) and train (dashed) accuracy",
                                   "accuracy", out_dir));
-  if (report.has_learning_curves() &&
-      std::any_of(report.series.begin(), report.series.end(),
-                  [](const SeriesReport& s) { return s.vs_random.has_value(); }))
+  if (report.has_learning_curves() && report.has_paired_differences())
     stems.push_back(minus_random_figure(report, out_dir));
   for (const std::string& key : swept_keys(report))
     stems.push_back(key_figure(report, key, out_dir));

@@ -206,12 +206,6 @@ void curves_section(const Report& report, std::string& md) {
   md += "\n";
 }
 
-bool any_vs_random(const Report& report) {
-  for (const SeriesReport& s : report.series)
-    if (s.vs_random) return true;
-  return false;
-}
-
 // "+0.0123 ± 0.0045": a signed difference and its 95% half-width.
 std::string signed_interval(const Summary& v) {
   if (!std::isfinite(v.half_width)) return fmt::format("{:+.4f} (one seed)", v.mean);
@@ -219,7 +213,7 @@ std::string signed_interval(const Summary& v) {
 }
 
 void minus_random_section(const Report& report, std::string& md) {
-  if (!any_vs_random(report)) return;
+  if (!report.has_paired_differences()) return;
   md += "## Test accuracy minus random's, paired by seed\n\n";
   md +=
       "Seed s of a strategy and seed s of `random` start from the same labelled set, subsets "
@@ -328,7 +322,7 @@ void figures_section(const Report& report, std::string& md) {
     if (report.has_values(Metric::kTrainAccuracy))
       md += fmt::format("![test and train accuracy vs labelled points]({}.png)\n\n",
                         kTrainAndTestStem);
-    if (any_vs_random(report))
+    if (report.has_paired_differences())
       md += fmt::format("![test accuracy minus random's, paired by seed]({}.png)\n\n",
                         kMinusRandomStem);
   }
@@ -375,7 +369,7 @@ std::string render_markdown(const Report& report) {
   md += "Made by `bdal report` from the records under `" + report.options.in_dir.string() +
         "`. Definitions of every number: docs/report.md. Tables: `series.csv`, "
         "`learning_curves.csv`, `labels_to_error.csv`, `published.csv` (when a published "
-        "protocol matched), `difference_to_random.csv` (when there is a random series) and "
+        "protocol matched), `difference_to_random.csv` (when a series pairs with random) and "
         "all of them in `report.json`.\n\n";
   inputs_section(report, md);
   if (!report.series.empty()) {

@@ -42,6 +42,12 @@ bool Report::has_learning_curves() const {
   return false;
 }
 
+bool Report::has_paired_differences() const {
+  for (const SeriesReport& s : series)
+    if (s.vs_random) return true;
+  return false;
+}
+
 const SeriesReport* Report::random_for(const SeriesReport& s) const {
   for (const SeriesReport& r : series)
     if (r.series.strategy == "random" && r.series.distinguishing == s.series.distinguishing)

@@ -99,7 +99,6 @@ struct CellOutcome {
 struct SweepProgress {
   int64_t cells_total = 0, cells_finished = 0, cells_running = 0, cells_failed = 0;
   int64_t rounds_planned = 0, rounds_done = 0;
-  int64_t rounds_done_this_session = 0;  // since run_sweep started
   double elapsed_seconds = 0;
   std::optional<double> eta_seconds;  // estimate_remaining_seconds (sweep_eta.h)
 };

@@ -68,6 +68,9 @@ struct Report {
   // sweep (one size per series) has no learning curves to draw.
   bool has_learning_curves() const;
 
+  // Whether some series has a paired difference to random (vs_random).
+  bool has_paired_differences() const;
+
   // The random series with the same distinguishing keys as `s`, or nullptr.
   const SeriesReport* random_for(const SeriesReport& s) const;
 };
