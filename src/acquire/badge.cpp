@@ -33,7 +33,7 @@ Selection badge_select(const at::Tensor& probs_N_C, const at::Tensor& embeddings
   for (int64_t i = 0; i < batch_size; ++i) {
     int64_t pick = 0;
     if (i == 0) {
-      pick = norm_sq_N.argmax().item<int64_t>();
+      pick = argmax_ties_at_random(norm_sq_N, gen);
     } else {
       at::Tensor weights_N = d_sq_N.clamp_min(0.0);
       for (int64_t p : out.positions) weights_N[p] = 0.0;

@@ -7,6 +7,7 @@
 #include "bdal/acquire/scores.h"
 #include "bdal/core/error.h"
 #include "bdal/core/random.h"
+#include "bdal/core/seed_tree.h"
 #include "bdal/train/metrics.h"
 #include "kernels/entropy_terms.h"
 
@@ -143,8 +144,13 @@ Selection batch_bald(const at::Tensor& log_probs_N_K_C, int64_t batch_size,
   // Candidates: every point, or the top-P by BALD; in a seeded random order so
   // that ties go to a random one of the tied points.
   at::Tensor candidates = at::arange(n, at::kLong);
-  if (options.prefilter > 0 && options.prefilter < n)
-    candidates = std::get<1>(in_row_blocks(bald_N, log_probs_N_K_C).topk(options.prefilter));
+  if (options.prefilter > 0 && options.prefilter < n) {
+    // top_b, not topk: BALD ties at the P-th place (points clamped to 0) are
+    // decided by the seed, not by the position in the pool.
+    const Selection top = top_b(in_row_blocks(bald_N, log_probs_N_K_C), options.prefilter,
+                                core::SeedTree(seed).derive("batch-bald/prefilter"));
+    candidates = at::tensor(top.positions, at::kLong);
+  }
   const int64_t m = candidates.size(0);
   BDAL_CHECK(batch_size >= 1 && batch_size <= m,
              "cannot select {} points from {} candidates (pool {}, prefilter {})", batch_size, m, n,

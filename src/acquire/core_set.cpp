@@ -48,15 +48,12 @@ Selection k_center_greedy(const at::Tensor& pool_N_D, const at::Tensor& labelled
   const at::Tensor x = pool_N_D.to(at::kDouble).contiguous();
   at::Tensor d_N = nearest_squared_distance_N(x, labelled_M_D);
   const at::Tensor x_sq_N = x.square().sum(1);
+  at::Generator gen = core::make_generator(seed);
   Selection out;
   for (int64_t i = 0; i < batch_size; ++i) {
-    int64_t pick = 0;
-    if (labelled_M_D.size(0) == 0 && i == 0) {
-      at::Generator gen = core::make_generator(seed);
-      pick = at::randint(n, {1}, gen, at::kLong).item<int64_t>();
-    } else {
-      pick = d_N.argmax().item<int64_t>();
-    }
+    // With nothing labelled every distance is +inf: the first centre is a
+    // uniform draw, and its recorded score +inf (null in JSON).
+    const int64_t pick = argmax_ties_at_random(d_N, gen);
     const double d = d_N[pick].item<double>();
     out.positions.push_back(pick);
     out.scores.push_back(std::isfinite(d) ? std::sqrt(d) : d);

@@ -26,9 +26,11 @@ at::Tensor log_sampling_weights_N(const at::Tensor& scores_N, SamplingRule rule,
     case SamplingRule::kPower:
       BDAL_CHECK(s.min().item<double>() >= -1e-12,
                  "power sampling needs scores ≥ 0; the smallest is {}", s.min().item<double>());
-      // A zero score is never drawn before a positive one, but still can be
-      // (log of the smallest normal number instead of −inf keeps ties random).
-      return beta * s.clamp_min(std::numeric_limits<double>::min()).log();
+      // β = 0 is uniform, zero scores included (0⁰ = 1); otherwise a zero
+      // score has weight 0, log −inf: stochastic_top_b draws such points only
+      // after every positive one, in random order.
+      if (beta == 0.0) return at::zeros_like(s);
+      return beta * s.clamp_min(0.0).log();
     case SamplingRule::kSoftmax:
       return beta * s;
     case SamplingRule::kSoftrank: {
@@ -56,8 +58,21 @@ Selection stochastic_top_b(const at::Tensor& scores_N, int64_t batch_size, Sampl
   at::Generator gen = core::make_generator(seed);
   // Gumbel(0, 1) = −log(−log U); U in (0, 1) away from both ends.
   const at::Tensor u = at::empty({n}, at::kDouble).uniform_(1e-300, 1.0, gen);
-  const at::Tensor keys = log_w - (-u.log()).log();
-  const at::Tensor picked = std::get<1>(keys.topk(batch_size));
+  const at::Tensor gumbel_N = -(-u.log()).log();
+  const at::Tensor keys = log_w + gumbel_N;
+  // Weight-0 points (log −inf, power sampling's zero scores) fill the batch
+  // only when the positive-weight ones run out, in the order of their noise.
+  const at::Tensor drawable_N = log_w.isfinite();
+  const int64_t n_drawable = drawable_N.sum().item<int64_t>();
+  at::Tensor picked;
+  if (n_drawable >= batch_size) {
+    picked = std::get<1>(keys.topk(batch_size));
+  } else {
+    const at::Tensor rest = (~drawable_N).nonzero().squeeze(1);
+    picked = at::cat({std::get<1>(keys.topk(n_drawable)),
+                      rest.index_select(0, std::get<1>(gumbel_N.index_select(0, rest).topk(
+                                               batch_size - n_drawable)))});
+  }
   Selection out;
   const at::Tensor s = scores_N.to(at::kDouble);
   for (int64_t i = 0; i < batch_size; ++i) {

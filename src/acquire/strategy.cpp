@@ -54,6 +54,13 @@ Selection top_b(const at::Tensor& scores_N, int64_t batch_size, uint64_t seed) {
   return out;
 }
 
+int64_t argmax_ties_at_random(const at::Tensor& values_N, at::Generator& gen) {
+  const at::Tensor tied = values_N.eq(values_N.max()).nonzero().squeeze(1);
+  BDAL_CHECK(tied.size(0) > 0, "no largest value (NaN among {} values?)", values_N.size(0));
+  if (tied.size(0) == 1) return tied[0].item<int64_t>();
+  return tied[at::randint(tied.size(0), {1}, gen, at::kLong).item<int64_t>()].item<int64_t>();
+}
+
 Selection PointwiseStrategy::select(const AcquisitionInput& input, int64_t batch_size) const {
   return top_b(score_N(input), batch_size, input.seed);
 }

@@ -152,5 +152,23 @@ TEST(BatchBald, NoDuplicatesAndPrefilterBoundsCandidates) {
   EXPECT_THROW(batch_bald(log_probs, 12, options, 3), std::exception);
 }
 
+TEST(BatchBald, PrefilterTiesAreBrokenBySeedNotByIndex) {
+  // Two informative points and six identical ones (equal BALD): a prefilter
+  // of 3 keeps both informative points and one of the six, chosen by seed.
+  at::Tensor probs = random_probs(8, 6, 3, 9, 3.0);
+  probs.slice(0, 2, 8).copy_(at::full({6, 6, 3}, 1.0 / 3.0, at::kDouble));
+  BatchBaldOptions options;
+  options.prefilter = 3;
+  std::set<int64_t> thirds;
+  for (uint64_t seed = 0; seed < 40; ++seed) {
+    const Selection s = batch_bald(probs.log(), 3, options, seed);
+    EXPECT_EQ(std::set<int64_t>(s.positions.begin(), s.positions.begin() + 2),
+              (std::set<int64_t>{0, 1}));
+    thirds.insert(s.positions[2]);
+  }
+  EXPECT_GE(thirds.size(), 3u) << "the tied candidate should vary with the seed";
+  for (int64_t p : thirds) EXPECT_GE(p, 2);
+}
+
 }  // namespace
 }  // namespace bdal::acquire

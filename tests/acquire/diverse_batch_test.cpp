@@ -67,6 +67,29 @@ TEST(StochasticSampling, PowerDrawsInProportionToScorePowers) {
     EXPECT_DOUBLE_EQ(batch.scores[i], s[batch.positions[i]].item<double>());
 }
 
+TEST(StochasticSampling, PowerDrawsZeroScoresOnlyAfterEveryPositiveOne) {
+  // At small β a zero score's weight 0^β must stay 0, not become a small
+  // positive number that the noise can lift above a tiny positive score.
+  const at::Tensor s = at::tensor({0.0, 0.0, 1e-6, 0.0, 2e-6, 0.0}, at::kDouble);
+  std::set<int64_t> zeros_drawn;
+  for (uint64_t seed = 0; seed < 300; ++seed) {
+    EXPECT_EQ(as_set(stochastic_top_b(s, 2, SamplingRule::kPower, 0.01, seed).positions),
+              (std::set<int64_t>{2, 4}))
+        << "seed " << seed;
+    // A batch larger than the positive scores takes them all, then zeros at random.
+    const std::vector<int64_t> batch =
+        stochastic_top_b(s, 3, SamplingRule::kPower, 0.01, seed).positions;
+    EXPECT_EQ(as_set({batch[0], batch[1]}), (std::set<int64_t>{2, 4}));
+    zeros_drawn.insert(batch[2]);
+  }
+  EXPECT_EQ(zeros_drawn, (std::set<int64_t>{0, 1, 3, 5}));
+  // β = 0 is uniform over every point, zero scores included.
+  std::set<int64_t> uniform;
+  for (uint64_t seed = 0; seed < 300; ++seed)
+    uniform.insert(stochastic_top_b(s, 1, SamplingRule::kPower, 0.0, seed).positions[0]);
+  EXPECT_EQ(uniform.size(), 6u);
+}
+
 TEST(StochasticSampling, BadInputsAreErrors) {
   const at::Tensor s = at::tensor({1.0, -0.5}, at::kDouble);
   EXPECT_THROW(stochastic_top_b(s, 1, SamplingRule::kPower, 1.0, 0), std::exception);
@@ -98,6 +121,18 @@ TEST(CoreSet, KCenterGreedyByHand) {
   // Duplicates of a centre are never picked twice.
   const at::Tensor same = at::zeros({4, 3}, at::kDouble);
   EXPECT_EQ(as_set(k_center_greedy(same, at::zeros({1, 3}), 4, 0).positions).size(), 4u);
+}
+
+TEST(CoreSet, TiesForTheFarthestPointAreBrokenBySeedNotByIndex) {
+  // Pool 5, 5, 1 on a line, labelled {0}: both copies of 5 are farthest.
+  const at::Tensor pool = at::tensor({5.0, 5.0, 1.0}, at::kDouble).view({3, 1});
+  std::set<int64_t> firsts;
+  for (uint64_t seed = 0; seed < 40; ++seed) {
+    const Selection s = k_center_greedy(pool, at::zeros({1, 1}, at::kDouble), 2, seed);
+    firsts.insert(s.positions[0]);
+    EXPECT_EQ(s.positions[1], 2) << "the other copy is at distance 0 from the first";
+  }
+  EXPECT_EQ(firsts, (std::set<int64_t>{0, 1}));
 }
 
 TEST(Badge, ResidualIsProbabilityMinusOneHotOfThePrediction) {
@@ -134,6 +169,17 @@ TEST(Badge, FactoredDistancesGiveTheSameBatchAsExplicitEmbeddings) {
     EXPECT_EQ(s.positions, explicit_badge(probs, z, 8, seed)) << "seed " << seed;
     EXPECT_EQ(as_set(s.positions).size(), 8u);
   }
+}
+
+TEST(Badge, TiesForTheFirstCentreAreBrokenBySeedNotByIndex) {
+  // Points 1 and 3 are identical and have the largest gradient embedding.
+  const at::Tensor probs =
+      at::tensor({0.9, 0.1, 0.5, 0.5, 0.8, 0.2, 0.5, 0.5}, at::kDouble).view({4, 2});
+  const at::Tensor z = at::ones({4, 3}, at::kDouble);
+  std::set<int64_t> firsts;
+  for (uint64_t seed = 0; seed < 40; ++seed)
+    firsts.insert(badge_select(probs, z, 1, seed).positions[0]);
+  EXPECT_EQ(firsts, (std::set<int64_t>{1, 3}));
 }
 
 TEST(Badge, IdenticalPointsStillGiveDistinctPicks) {

@@ -173,7 +173,10 @@ void add_select_command(CLI::App& app, GlobalOptions&) {
       "  log_probs = torch.stack([model(x).log_softmax(-1) for _ in range(20)], dim=1)\n"
       "  torch.save(log_probs.cpu(), 'pool.pt')   # or numpy.save('pool.npy', "
       "log_probs.cpu().numpy())\n"
-      "  bdal select --log-probs pool.pt --strategy batch-bald --batch 10\n"
+      "  bdal select --log-probs pool.pt --strategy bald --batch 10\n"
+      "batch-bald also needs consistent MC dropout: sample k uses ONE dropout mask for every\n"
+      "pool point (nn.Dropout draws one per row, which turns BatchBALD into noisy top-b BALD;\n"
+      "README: a ConsistentDropout layer).\n"
       "For csal the file holds [N, A, C]: predictions (dropout off) of A augmented copies.");
   cmd->callback([args] { run_select(*args); });
 }

@@ -5,6 +5,7 @@
 // override select(). needs() tells the loop what to compute.
 #pragma once
 
+#include <ATen/core/Generator.h>
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
@@ -70,5 +71,10 @@ class PointwiseStrategy : public Strategy {
 // The top `batch_size` of scores_N, ties broken by a random order drawn from
 // `seed`, so equal scores never favour low indices.
 Selection top_b(const at::Tensor& scores_N, int64_t batch_size, uint64_t seed);
+
+// The position of the largest of values_N; among exact ties, one drawn
+// uniformly from `gen`. A unique maximum draws nothing, so the stream (and
+// every later draw from it) is what it would be without the tie-breaking.
+int64_t argmax_ties_at_random(const at::Tensor& values_N, at::Generator& gen);
 
 }  // namespace bdal::acquire
