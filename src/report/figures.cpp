@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -29,13 +30,20 @@ std::string band(const Summary& v) {
   return fmt::format("{} {} {}", v.mean, v.mean - hw, v.mean + hw);
 }
 
-// A series' look, the same in every figure: eight colours, and beyond them
-// the point shape tells series apart.
-int series_colour(size_t i) { return static_cast<int>(i % 8) + 1; }
-int series_point_type(size_t i) { return std::array<int, 4>{7, 5, 9, 13}[(i / 8) % 4]; }
+// A series' look, the same in every figure: gnuplot's eight default colours
+// (figures of up to eight series look as they always did), four more that
+// differ from those, and beyond twelve the point shape tells series apart.
+constexpr size_t kColours = 12;
+std::string series_colour(size_t i) {
+  static const std::array<const char*, kColours - 8> kMore = {"#8c564b", "#ff69b4", "#7f7f7f",
+                                                              "#bcbd22"};
+  const size_t c = i % kColours;
+  return c < 8 ? std::to_string(c + 1) : fmt::format("rgb '{}'", kMore[c - 8]);
+}
+int series_point_type(size_t i) { return std::array<int, 4>{7, 5, 9, 13}[(i / kColours) % 4]; }
 
 // The 95% band of data block `block` of <stem>.dat (columns n, mean, low, high).
-std::string band_plot(const std::string& stem, int block, int colour) {
+std::string band_plot(const std::string& stem, int block, const std::string& colour) {
   return fmt::format(
       "'{}.dat' index {} using 1:3:4 with filledcurves lc {} fs transparent solid 0.2 "
       "noborder notitle",
@@ -55,7 +63,7 @@ std::string curves_figure(const Report& report, const std::vector<Metric>& metri
   int block = 0;
   for (size_t i = 0; i < report.series.size(); ++i) {
     const SeriesReport& s = report.series[i];
-    const int colour = series_colour(i);
+    const std::string colour = series_colour(i);
     const int point_type = series_point_type(i);
     for (size_t m = 0; m < metrics.size(); ++m, ++block) {
       dat << "# series " << s.series.name << " (" << s.curves.n_seeds << " seeds), "
@@ -72,7 +80,7 @@ std::string curves_figure(const Report& report, const std::vector<Metric>& metri
                                    : fmt::format("{} {}", s.series.name, metric_label(metrics[m]));
       lines.push_back(fmt::format(
           "'{}.dat' index {} using 1:2 with linespoints lc {} dt {} pt {} ps {} lw 2 title {}",
-          stem, block, colour, m == 0 ? 1 : 2, point_type, i < 8 ? 0.5 : 0.9,
+          stem, block, colour, m == 0 ? 1 : 2, point_type, i < kColours ? 0.5 : 0.9,
           gnuplot_quote(fmt::format("{} (n={})", name, s.curves.n_seeds))));
     }
   }
@@ -96,41 +104,89 @@ std::string curves_figure(const Report& report, const std::vector<Metric>& metri
 }
 
 // Each series' paired difference to random (SeriesReport::vs_random) with
-// its 95% band, and the zero line: above it the strategy beat random.
+// its 95% band, and the zero line: above it the strategy beat random. Up to
+// kOnePanelSeries series share one plot; more overlap into an unreadable
+// tangle of bands, so each then gets its own panel, all on one y range.
+constexpr size_t kOnePanelSeries = 4;
+
 std::string minus_random_figure(const Report& report, const fs::path& out_dir) {
   const std::string stem = kMinusRandomStem;
   std::ostringstream dat;
   dat << "# n_labelled mean ci95_low ci95_high of test accuracy minus random's, paired by seed\n";
-  std::vector<std::string> bands, lines;
+  std::vector<std::string> bands, lines, panel_lines, titles;
+  double low = 0.0, high = 0.0;                   // the y range every panel shares (0 always in it)
+  double first_n = INFINITY, last_n = -INFINITY;  // and the x range
   int block = 0;
   for (size_t i = 0; i < report.series.size(); ++i) {
     const SeriesReport& s = report.series[i];
     if (!s.vs_random) continue;
     dat << "# series " << s.series.name << " (" << s.vs_random->seeds.size() << " paired seeds)\n";
-    for (const PairedPoint& p : s.vs_random->points)
+    for (const PairedPoint& p : s.vs_random->points) {
       dat << fmt::format("{} {}\n", p.n_labelled, band(p.difference));
+      const double hw = std::isfinite(p.difference.half_width) ? p.difference.half_width : 0.0;
+      if (std::isfinite(p.difference.mean)) {
+        low = std::min(low, p.difference.mean - hw);
+        high = std::max(high, p.difference.mean + hw);
+      }
+      first_n = std::min(first_n, double(p.n_labelled));
+      last_n = std::max(last_n, double(p.n_labelled));
+    }
     dat << "\n\n";
     // The series' colour in the other figures (random's own colour goes unused).
+    const std::string title = fmt::format("{} (n={})", s.series.name, s.vs_random->seeds.size());
+    titles.push_back(title);
     bands.push_back(band_plot(stem, block, series_colour(i)));
-    lines.push_back(fmt::format(
-        "'{}.dat' index {} using 1:2 with linespoints lc {} pt {} ps 0.5 lw 2 title {}", stem,
-        block, series_colour(i), series_point_type(i),
-        gnuplot_quote(fmt::format("{} (n={})", s.series.name, s.vs_random->seeds.size()))));
+    lines.push_back(
+        fmt::format("'{}.dat' index {} using 1:2 with linespoints lc {} pt {} ps 0.5 lw 2 title {}",
+                    stem, block, series_colour(i), series_point_type(i), gnuplot_quote(title)));
+    // A small panel: a plain line reads better than a hundred points.
+    panel_lines.push_back(fmt::format("'{}.dat' index {} using 1:2 with lines lc {} lw 2 notitle",
+                                      stem, block, series_colour(i)));
     ++block;
   }
   core::write_text_atomic(out_dir / (stem + ".dat"), dat.str());
-  std::vector<std::string> all = bands;
-  all.insert(all.end(), lines.begin(), lines.end());
-  all.push_back("0 with lines lc rgb 'black' dt 3 lw 1 notitle");
-  // Differences sit above and below zero anywhere along the curve: the key
-  // goes beside the plot, where it covers none of them.
-  const std::string script = fmt::format(
+  const std::string zero = "0 with lines lc rgb 'black' dt 3 lw 1 notitle";
+  const std::string header =
       "# Test accuracy minus random's, per seed then averaged; band = 95% Student-t CI over "
-      "the paired seeds. Made by bdal report.\n"
-      "set title 'test accuracy minus random (paired by seed; mean, 95% CI)'\n"
-      "set xlabel 'labelled points (initial set included)'\nset ylabel 'accuracy − random'\n"
-      "set key outside right top box opaque\nset grid\n{}",
-      both_terminals(stem, "plot " + fmt::format("{}", fmt::join(all, ", \\\n     ")), 1200, 600));
+      "the paired seeds. Made by bdal report.\n";
+  const std::string title = "test accuracy minus random (paired by seed; mean, 95% CI)";
+  std::string script;
+  if (lines.size() <= kOnePanelSeries) {
+    std::vector<std::string> all = bands;
+    all.insert(all.end(), lines.begin(), lines.end());
+    all.push_back(zero);
+    // Differences sit above and below zero anywhere along the curve: the key
+    // goes beside the plot, where it covers none of them.
+    script = fmt::format(
+        "{}set title {}\nset xlabel 'labelled points (initial set included)'\n"
+        "set ylabel 'accuracy − random'\nset key outside right top box opaque\nset grid\n{}",
+        header, gnuplot_quote(title),
+        both_terminals(stem, "plot " + fmt::format("{}", fmt::join(all, ", \\\n     ")), 1200,
+                       600));
+  } else {
+    const size_t columns = lines.size() <= 6 ? 2 : 3;
+    const size_t rows = (lines.size() + columns - 1) / columns;
+    const double pad = high > low ? 0.05 * (high - low) : 0.01;
+    std::ostringstream panels;
+    panels << fmt::format("set multiplot layout {},{} title {}\n", rows, columns,
+                          gnuplot_quote(title));
+    for (size_t k = 0; k < lines.size(); ++k) {
+      // Axis labels only on the outer panels: the bottom row and the left column.
+      panels << fmt::format("set title {}\nset xlabel {}\nset ylabel {}\n",
+                            gnuplot_quote(titles[k]),
+                            k + columns >= lines.size() ? "'labelled points'" : "''",
+                            k % columns == 0 ? "'accuracy − random'" : "''");
+      panels << "plot " << bands[k] << ", \\\n     " << panel_lines[k] << ", \\\n     " << zero
+             << "\n";
+    }
+    panels << "unset multiplot";
+    // Shared ranges: a panel's curve can be read against any other's.
+    const std::string xrange =
+        first_n < last_n ? fmt::format("set xrange [{}:{}]\n", first_n, last_n) : "";
+    script = fmt::format("{}{}set yrange [{}:{}]\nunset key\nset grid\n{}", header, xrange,
+                         low - pad, high + pad,
+                         both_terminals(stem, panels.str(), 1200, static_cast<int>(260 * rows)));
+  }
   core::write_text_atomic(out_dir / (stem + ".gp"), script);
   return stem;
 }
@@ -162,7 +218,7 @@ std::string key_figure(const Report& report, const std::string& key, const fs::p
       first = false;
     }
     dat << "\n\n";
-    const int colour = block % 8 + 1;
+    const std::string colour = series_colour(static_cast<size_t>(block));
     const std::string title = fmt::format("{} (n={})", c.name, c.points.front().n_seeds);
     auto curve = [&](int column, int dash, const std::string& label) {
       return fmt::format(
@@ -209,7 +265,7 @@ std::string training_figure(const Report& report, const fs::path& out_dir) {
       dat << fmt::format("{} {} {} {} {}\n", e.epoch, e.train_nll, e.has_test ? e.test_nll : NAN,
                          e.train_accuracy, e.has_test ? e.test_accuracy : NAN);
     dat << "\n\n";
-    const int colour = static_cast<int>(i % 8) + 1;
+    const std::string colour = series_colour(i);
     const std::string label =
         report.training.size() == 1 ? "" : t.label + " (" + t.dir.filename().string() + ") ";
     auto pair = [&](int train_col, int test_col) {

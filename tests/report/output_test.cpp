@@ -6,9 +6,11 @@
 
 #include "test_support.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 
 namespace bdal::report {
 namespace {
@@ -122,6 +124,46 @@ TEST(ReportOutput, MarkdownListsThePairedDifferenceToRandom) {
   EXPECT_EQ(json["series"][0]["seeds_paired_with_random"].dump(), "[1,2,3]");
   EXPECT_NEAR(json["series"][0]["accuracy_area_difference_to_random_mean"].get<double>(), 0.02,
               1e-12);
+}
+
+// Ten series: the ninth and tenth get colours of their own (not gnuplot's
+// first two again), and the nine differences to random one panel each, on a
+// y range they share; with four or fewer the differences share one plot.
+TEST(ReportOutput, ManySeriesGetTheirOwnColoursAndOneDifferencePanelEach) {
+  bdal::testing::TempDir dir;
+  std::vector<LoopRun> runs(10);
+  Report report;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    SeriesReport s = one_seed_report(runs[i]).series.front();
+    s.series.name = i + 1 == runs.size() ? "random" : fmt::format("strategy-{}", i);
+    if (i + 1 < runs.size()) {
+      PairedDifference d;
+      d.seeds = {1, 2};
+      for (int64_t n = 20; n <= 40; n += 10)
+        d.points.push_back({n, summarize({0.01 * double(i), 0.01 * double(i) + 0.02})});
+      s.vs_random = d;
+    }
+    report.series.push_back(s);
+  }
+  report.options.figures = true;
+  write_figures(report, dir.path(), find_gnuplot());
+  const std::string curves = bdal::testing::read_text(dir / "learning-curve-accuracy.gp");
+  EXPECT_TRUE(HasSubstr(curves, "lc rgb '#8c564b'"));  // the ninth series
+  EXPECT_TRUE(HasSubstr(curves, "lc rgb '#ff69b4'"));  // the tenth
+  const std::string panels =
+      bdal::testing::read_text(dir / (std::string(kMinusRandomStem) + ".gp"));
+  EXPECT_TRUE(HasSubstr(panels, "set multiplot layout 3,3"));
+  EXPECT_TRUE(HasSubstr(panels, "set title 'strategy-8 (n=2)'"));
+  // One range for all: from the lowest band edge (0 − t·sd/√2 of series 0)
+  // to the highest, padded by 5%.
+  EXPECT_TRUE(HasSubstr(panels, "set yrange [-"));
+  EXPECT_TRUE(std::filesystem::file_size(dir / (std::string(kMinusRandomStem) + ".png")) > 0);
+
+  report.series.erase(report.series.begin() + 3, report.series.begin() + 9);  // 3 + random
+  write_figures(report, dir.path(), find_gnuplot());
+  const std::string one = bdal::testing::read_text(dir / (std::string(kMinusRandomStem) + ".gp"));
+  EXPECT_FALSE(HasSubstr(one, "multiplot"));
+  EXPECT_TRUE(HasSubstr(one, "set key outside right top"));
 }
 
 }  // namespace
