@@ -269,10 +269,11 @@ void summary_section(const Report& report, std::string& md) {
   // here (BatchBALD's greedy joint entropies, BADGE's k-means++, ...).
   md +=
       "### Acquisition cost per round\n\n"
-      "Mean over the rounds that acquired (every round but a run's last), all seeds: "
+      "Mean over the rounds that acquired (all but a finished run's last), all seeds: "
       "**score** = what the strategy needs computed "
       "(MC-dropout predictions of the pool, embeddings, augmented predictions), **select** = "
-      "the strategy's own work on them.\n\n"
+      "the strategy's own work on them; **share** = score + select over the whole of those "
+      "rounds (training and evaluation included).\n\n"
       "| series | score / round | select / round | score + select / round | share of the round "
       "|\n|---|---:|---:|---:|---:|\n";
   for (const SeriesReport& s : report.series) {
