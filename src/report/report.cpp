@@ -160,6 +160,17 @@ Report build_report(const ReportOptions& options) {
           "series {} minus random: n_labelled {} are not in every paired seed's records (of "
           "both) and are not compared",
           s.series.name, fmt::join(d.sizes_left_out, ", ")));
+    // Round 0 comes before any acquisition: a difference there comes from
+    // training differently (CSAL's consistency loss, say), and it is in the
+    // rest of the curve too.
+    const PairedPoint& start = d.points.front();
+    if (start.n_labelled == s.initial_labelled &&
+        (start.difference.mean != 0.0 || start.difference.sd != 0.0))
+      report.notes.push_back(fmt::format(
+          "series {} minus random: at round 0 (n_labelled {}, nothing acquired yet) the two "
+          "already differ by {:+.4f} on average, so they train differently and the difference "
+          "is not all due to acquisition",
+          s.series.name, start.n_labelled, start.difference.mean));
     s.vs_random = std::move(d);
   }
   report.key_curves = key_curves(report.series);

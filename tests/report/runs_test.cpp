@@ -73,6 +73,30 @@ std::string round_line(int64_t round, int64_t n, double acc) {
          "\n";
 }
 
+// A strategy that trains differently (CSAL) starts from another round-0
+// model than random's: the report says so rather than crediting acquisition.
+TEST(ReportRuns, ARoundZeroThatDiffersFromRandomsIsNoted) {
+  TempDir dir;
+  for (const std::string strategy : {"random", "bald", "csal"})
+    for (uint64_t seed : {1, 2}) {
+      const std::filesystem::path run = dir / fmt::format("{}-seed{}", strategy, seed);
+      write_text(run / "config.json",
+                 Json{{"strategy", strategy}, {"seed", seed}, {"dataset", "fashion-mnist"}}.dump());
+      const double start = strategy == "csal" ? 0.52 : 0.5;
+      write_text(run / "rounds.jsonl", round_line(0, 20, start) + round_line(1, 30, 0.6));
+    }
+  ReportOptions options;
+  options.in_dir = dir.path();
+  options.figures = false;
+  const Report report = build_report(options);
+  std::vector<std::string> round_zero_notes;
+  for (const std::string& note : report.notes)
+    if (bdal::testing::HasSubstr(note, "at round 0")) round_zero_notes.push_back(note);
+  ASSERT_EQ(round_zero_notes.size(), 1u);
+  EXPECT_TRUE(bdal::testing::HasSubstr(round_zero_notes[0], "series csal minus random"));
+  EXPECT_TRUE(bdal::testing::HasSubstr(round_zero_notes[0], "+0.0200"));
+}
+
 TEST(ReportRuns, ReadsARunAndIgnoresATornLastLine) {
   TempDir dir;
   write_text(dir / "a" / "config.json",
