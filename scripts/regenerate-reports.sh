@@ -14,8 +14,12 @@ while read -r study options; do
     echo "skipped $study (no report yet)"
     continue
   fi
+  # Quiet unless it fails; then everything it said.
   # shellcheck disable=SC2086  # options are separate words
-  "$bdal" report "docs/results/$study" $options > /dev/null
+  if ! output=$("$bdal" report "docs/results/$study" $options 2>&1); then
+    echo "$output" >&2
+    exit 1
+  fi
   echo "regenerated docs/results/$study/report"
 done <<'STUDIES'
 dirty-mnist

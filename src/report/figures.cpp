@@ -65,15 +65,19 @@ std::string curves_figure(const Report& report, const std::vector<Metric>& metri
     const SeriesReport& s = report.series[i];
     const std::string colour = series_colour(i);
     const int point_type = series_point_type(i);
-    for (size_t m = 0; m < metrics.size(); ++m, ++block) {
-      dat << "# series " << s.series.name << " (" << s.curves.n_seeds << " seeds), "
-          << metric_name(metrics[m]) << "\n";
+    for (size_t m = 0; m < metrics.size(); ++m) {
+      std::string rows;
       for (const CurvePoint& p : s.curves.points) {
         const Summary& v = p.of(metrics[m]);
         if (!std::isfinite(v.mean)) continue;  // a seed without this metric
-        dat << fmt::format("{} {}\n", p.n_labelled, band(v));
+        rows += fmt::format("{} {}\n", p.n_labelled, band(v));
       }
-      dat << "\n\n";
+      // A series whose records lack the metric (train accuracy before it was
+      // kept, say) gets no curve and no entry in the key.
+      if (rows.empty()) continue;
+      dat << "# series " << s.series.name << " (" << s.curves.n_seeds << " seeds), "
+          << metric_name(metrics[m]) << "\n"
+          << rows << "\n\n";
       bands.push_back(band_plot(stem, block, colour));
       const std::string name = metrics.size() == 1
                                    ? s.series.name
@@ -82,6 +86,7 @@ std::string curves_figure(const Report& report, const std::vector<Metric>& metri
           "'{}.dat' index {} using 1:2 with linespoints lc {} dt {} pt {} ps {} lw 2 title {}",
           stem, block, colour, m == 0 ? 1 : 2, point_type, i < kColours ? 0.5 : 0.9,
           gnuplot_quote(fmt::format("{} (n={})", name, s.curves.n_seeds))));
+      ++block;
     }
   }
   core::write_text_atomic(out_dir / (stem + ".dat"), dat.str());

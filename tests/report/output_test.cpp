@@ -166,5 +166,29 @@ TEST(ReportOutput, ManySeriesGetTheirOwnColoursAndOneDifferencePanelEach) {
   EXPECT_TRUE(HasSubstr(one, "set key outside right top"));
 }
 
+// A series whose records lack a metric (train accuracy, here) gets no curve
+// and no key entry in that metric's figures, not an empty curve.
+TEST(ReportOutput, SeriesWithoutAMetricAreLeftOutOfItsFigures) {
+  bdal::testing::TempDir dir;
+  LoopRun with_train, without_train;
+  Report report = one_seed_report(with_train);
+  for (RoundPoint& p : with_train.rounds) p.train_accuracy = 1.0;
+  report.series[0].curves = aggregate_curves(report.series[0].series.runs);
+  SeriesReport other = one_seed_report(without_train).series.front();
+  other.series.name = "bald";
+  report.series.push_back(other);
+  write_figures(report, dir.path(), find_gnuplot());
+  for (const char* stem :
+       {"learning-curve-train_accuracy", "learning-curve-train-and-test-accuracy"}) {
+    const std::string script = bdal::testing::read_text(dir / (std::string(stem) + ".gp"));
+    EXPECT_TRUE(HasSubstr(script, "margin")) << stem;
+  }
+  EXPECT_FALSE(
+      HasSubstr(bdal::testing::read_text(dir / "learning-curve-train_accuracy.gp"), "bald"));
+  // Test accuracy, which both have: both curves.
+  EXPECT_TRUE(
+      HasSubstr(bdal::testing::read_text(dir / "learning-curve-accuracy.gp"), "'bald (n=1)'"));
+}
+
 }  // namespace
 }  // namespace bdal::report

@@ -8,18 +8,10 @@ set terminal pngcairo size 900,600 noenhanced font ',10'
 if (!exists('png_out')) png_out = 'learning-curve-train_accuracy.png'
 if (!exists('svg_out')) svg_out = 'learning-curve-train_accuracy.svg'
 set output png_out
-plot 'learning-curve-train_accuracy.dat' index 0 using 1:3:4 with filledcurves lc 1 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train_accuracy.dat' index 1 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train_accuracy.dat' index 2 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train_accuracy.dat' index 0 using 1:2 with linespoints lc 1 dt 1 pt 7 ps 0.5 lw 2 title 'bald (n=3)', \
-     'learning-curve-train_accuracy.dat' index 1 using 1:2 with linespoints lc 2 dt 1 pt 7 ps 0.5 lw 2 title 'margin (n=3)', \
-     'learning-curve-train_accuracy.dat' index 2 using 1:2 with linespoints lc 3 dt 1 pt 7 ps 0.5 lw 2 title 'random (n=3)'
+plot 'learning-curve-train_accuracy.dat' index 0 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train_accuracy.dat' index 0 using 1:2 with linespoints lc 2 dt 1 pt 7 ps 0.5 lw 2 title 'margin (n=3)'
 set terminal svg size 900,600 noenhanced font 'sans,11' background '#ffffff'
 set output svg_out
-plot 'learning-curve-train_accuracy.dat' index 0 using 1:3:4 with filledcurves lc 1 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train_accuracy.dat' index 1 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train_accuracy.dat' index 2 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train_accuracy.dat' index 0 using 1:2 with linespoints lc 1 dt 1 pt 7 ps 0.5 lw 2 title 'bald (n=3)', \
-     'learning-curve-train_accuracy.dat' index 1 using 1:2 with linespoints lc 2 dt 1 pt 7 ps 0.5 lw 2 title 'margin (n=3)', \
-     'learning-curve-train_accuracy.dat' index 2 using 1:2 with linespoints lc 3 dt 1 pt 7 ps 0.5 lw 2 title 'random (n=3)'
+plot 'learning-curve-train_accuracy.dat' index 0 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train_accuracy.dat' index 0 using 1:2 with linespoints lc 2 dt 1 pt 7 ps 0.5 lw 2 title 'margin (n=3)'
 unset output

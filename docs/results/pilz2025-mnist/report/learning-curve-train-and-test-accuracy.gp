@@ -2,52 +2,36 @@
 set title 'test (solid) and train (dashed) accuracy (mean, 95% CI over seeds)'
 set xlabel 'labelled points (initial set included)'
 set ylabel 'accuracy'
-set key outside right top box opaque
+set key bottom right box opaque
 set grid
-set terminal pngcairo size 1300,600 noenhanced font ',10'
+set terminal pngcairo size 900,600 noenhanced font ',10'
 if (!exists('png_out')) png_out = 'learning-curve-train-and-test-accuracy.png'
 if (!exists('svg_out')) svg_out = 'learning-curve-train-and-test-accuracy.svg'
 set output png_out
 plot 'learning-curve-train-and-test-accuracy.dat' index 0 using 1:3:4 with filledcurves lc 1 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 1 using 1:3:4 with filledcurves lc 1 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 2 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 3 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 4 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 5 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 6 using 1:3:4 with filledcurves lc 4 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 7 using 1:3:4 with filledcurves lc 4 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 8 using 1:3:4 with filledcurves lc 5 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 9 using 1:3:4 with filledcurves lc 5 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 1 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 2 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 3 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 4 using 1:3:4 with filledcurves lc 4 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 5 using 1:3:4 with filledcurves lc 5 fs transparent solid 0.2 noborder notitle, \
      'learning-curve-train-and-test-accuracy.dat' index 0 using 1:2 with linespoints lc 1 dt 1 pt 7 ps 0.5 lw 2 title 'bald test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 1 using 1:2 with linespoints lc 1 dt 2 pt 7 ps 0.5 lw 2 title 'bald train accuracy (labelled set) (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 2 using 1:2 with linespoints lc 2 dt 1 pt 7 ps 0.5 lw 2 title 'max-entropy test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 3 using 1:2 with linespoints lc 2 dt 2 pt 7 ps 0.5 lw 2 title 'max-entropy train accuracy (labelled set) (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 4 using 1:2 with linespoints lc 3 dt 1 pt 7 ps 0.5 lw 2 title 'mean-std test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 5 using 1:2 with linespoints lc 3 dt 2 pt 7 ps 0.5 lw 2 title 'mean-std train accuracy (labelled set) (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 6 using 1:2 with linespoints lc 4 dt 1 pt 7 ps 0.5 lw 2 title 'random test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 7 using 1:2 with linespoints lc 4 dt 2 pt 7 ps 0.5 lw 2 title 'random train accuracy (labelled set) (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 8 using 1:2 with linespoints lc 5 dt 1 pt 7 ps 0.5 lw 2 title 'variation-ratios test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 9 using 1:2 with linespoints lc 5 dt 2 pt 7 ps 0.5 lw 2 title 'variation-ratios train accuracy (labelled set) (n=3)'
-set terminal svg size 1300,600 noenhanced font 'sans,11' background '#ffffff'
+     'learning-curve-train-and-test-accuracy.dat' index 1 using 1:2 with linespoints lc 2 dt 1 pt 7 ps 0.5 lw 2 title 'max-entropy test accuracy (n=3)', \
+     'learning-curve-train-and-test-accuracy.dat' index 2 using 1:2 with linespoints lc 3 dt 1 pt 7 ps 0.5 lw 2 title 'mean-std test accuracy (n=3)', \
+     'learning-curve-train-and-test-accuracy.dat' index 3 using 1:2 with linespoints lc 3 dt 2 pt 7 ps 0.5 lw 2 title 'mean-std train accuracy (labelled set) (n=3)', \
+     'learning-curve-train-and-test-accuracy.dat' index 4 using 1:2 with linespoints lc 4 dt 1 pt 7 ps 0.5 lw 2 title 'random test accuracy (n=3)', \
+     'learning-curve-train-and-test-accuracy.dat' index 5 using 1:2 with linespoints lc 5 dt 1 pt 7 ps 0.5 lw 2 title 'variation-ratios test accuracy (n=3)'
+set terminal svg size 900,600 noenhanced font 'sans,11' background '#ffffff'
 set output svg_out
 plot 'learning-curve-train-and-test-accuracy.dat' index 0 using 1:3:4 with filledcurves lc 1 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 1 using 1:3:4 with filledcurves lc 1 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 2 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 3 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 4 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 5 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 6 using 1:3:4 with filledcurves lc 4 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 7 using 1:3:4 with filledcurves lc 4 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 8 using 1:3:4 with filledcurves lc 5 fs transparent solid 0.2 noborder notitle, \
-     'learning-curve-train-and-test-accuracy.dat' index 9 using 1:3:4 with filledcurves lc 5 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 1 using 1:3:4 with filledcurves lc 2 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 2 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 3 using 1:3:4 with filledcurves lc 3 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 4 using 1:3:4 with filledcurves lc 4 fs transparent solid 0.2 noborder notitle, \
+     'learning-curve-train-and-test-accuracy.dat' index 5 using 1:3:4 with filledcurves lc 5 fs transparent solid 0.2 noborder notitle, \
      'learning-curve-train-and-test-accuracy.dat' index 0 using 1:2 with linespoints lc 1 dt 1 pt 7 ps 0.5 lw 2 title 'bald test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 1 using 1:2 with linespoints lc 1 dt 2 pt 7 ps 0.5 lw 2 title 'bald train accuracy (labelled set) (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 2 using 1:2 with linespoints lc 2 dt 1 pt 7 ps 0.5 lw 2 title 'max-entropy test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 3 using 1:2 with linespoints lc 2 dt 2 pt 7 ps 0.5 lw 2 title 'max-entropy train accuracy (labelled set) (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 4 using 1:2 with linespoints lc 3 dt 1 pt 7 ps 0.5 lw 2 title 'mean-std test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 5 using 1:2 with linespoints lc 3 dt 2 pt 7 ps 0.5 lw 2 title 'mean-std train accuracy (labelled set) (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 6 using 1:2 with linespoints lc 4 dt 1 pt 7 ps 0.5 lw 2 title 'random test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 7 using 1:2 with linespoints lc 4 dt 2 pt 7 ps 0.5 lw 2 title 'random train accuracy (labelled set) (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 8 using 1:2 with linespoints lc 5 dt 1 pt 7 ps 0.5 lw 2 title 'variation-ratios test accuracy (n=3)', \
-     'learning-curve-train-and-test-accuracy.dat' index 9 using 1:2 with linespoints lc 5 dt 2 pt 7 ps 0.5 lw 2 title 'variation-ratios train accuracy (labelled set) (n=3)'
+     'learning-curve-train-and-test-accuracy.dat' index 1 using 1:2 with linespoints lc 2 dt 1 pt 7 ps 0.5 lw 2 title 'max-entropy test accuracy (n=3)', \
+     'learning-curve-train-and-test-accuracy.dat' index 2 using 1:2 with linespoints lc 3 dt 1 pt 7 ps 0.5 lw 2 title 'mean-std test accuracy (n=3)', \
+     'learning-curve-train-and-test-accuracy.dat' index 3 using 1:2 with linespoints lc 3 dt 2 pt 7 ps 0.5 lw 2 title 'mean-std train accuracy (labelled set) (n=3)', \
+     'learning-curve-train-and-test-accuracy.dat' index 4 using 1:2 with linespoints lc 4 dt 1 pt 7 ps 0.5 lw 2 title 'random test accuracy (n=3)', \
+     'learning-curve-train-and-test-accuracy.dat' index 5 using 1:2 with linespoints lc 5 dt 1 pt 7 ps 0.5 lw 2 title 'variation-ratios test accuracy (n=3)'
 unset output
