@@ -4,9 +4,11 @@
 # its folder and the report options its README gives. A study without a
 # report/ yet (still running) is skipped.
 set -euo pipefail
+# $BDAL: another bdal program (a path, or a name on PATH), resolved before the cd.
+bdal=$(command -v "${BDAL:-$(dirname "$0")/../build/tools/bdal/bdal}" || true)
 cd "$(dirname "$0")/.."
-bdal=${BDAL:-build/tools/bdal/bdal}
-[[ -x "$bdal" ]] || { echo "no $bdal: build first (bash scripts/build.sh bdal_cli)" >&2; exit 1; }
+[[ -n "$bdal" && -x "$bdal" ]] ||
+  { echo "no bdal program: build it first (bash scripts/build.sh bdal_cli)" >&2; exit 1; }
 
 while read -r study options; do
   [[ -z "$study" || "$study" == \#* ]] && continue
@@ -16,7 +18,7 @@ while read -r study options; do
   fi
   # Quiet unless it fails; then everything it said.
   # shellcheck disable=SC2086  # options are separate words
-  if ! output=$("$bdal" report "docs/results/$study" $options 2>&1); then
+  if ! output=$("$bdal" report "docs/results/$study" $options 2>&1 < /dev/null); then
     echo "$output" >&2
     exit 1
   fi

@@ -3,6 +3,7 @@
 #include <ATen/ATen.h>
 
 #include <cmath>
+#include <limits>
 
 #include "bdal/core/error.h"
 #include "bdal/core/random.h"
@@ -62,7 +63,7 @@ Selection stochastic_top_b(const at::Tensor& scores_N, int64_t batch_size, Sampl
   const at::Tensor keys = log_w + gumbel_N;
   // Weight-0 points (log −inf, power sampling's zero scores) fill the batch
   // only when the positive-weight ones run out, in the order of their noise.
-  const at::Tensor drawable_N = log_w.isfinite();
+  const at::Tensor drawable_N = log_w.ne(-std::numeric_limits<double>::infinity());
   const int64_t n_drawable = drawable_N.sum().item<int64_t>();
   at::Tensor picked;
   if (n_drawable >= batch_size) {

@@ -173,8 +173,13 @@ std::string minus_random_figure(const Report& report, const fs::path& out_dir) {
     const size_t rows = (lines.size() + columns - 1) / columns;
     const double pad = high > low ? 0.05 * (high - low) : 0.01;
     std::ostringstream panels;
-    panels << fmt::format("set multiplot layout {},{} title {}\n", rows, columns,
-                          gnuplot_quote(title));
+    // Fixed margins and spacing (screen fractions, from pixels at 280 px a
+    // row): every panel's plot area has the same size and position in its
+    // cell, whether or not it carries axis labels, so the shared axes line up.
+    const double height = 280.0 * double(rows);
+    panels << fmt::format(
+        "set multiplot layout {},{} margins 0.07,0.98,{:.4f},{:.4f} spacing 0.05,{:.4f} title {}\n",
+        rows, columns, 55.0 / height, 1.0 - 75.0 / height, 80.0 / height, gnuplot_quote(title));
     for (size_t k = 0; k < lines.size(); ++k) {
       // Axis labels only on the outer panels: the bottom row and the left column.
       panels << fmt::format("set title {}\nset xlabel {}\nset ylabel {}\n",
@@ -190,7 +195,7 @@ std::string minus_random_figure(const Report& report, const fs::path& out_dir) {
         first_n < last_n ? fmt::format("set xrange [{}:{}]\n", first_n, last_n) : "";
     script = fmt::format("{}{}set yrange [{}:{}]\nunset key\nset grid\n{}", header, xrange,
                          low - pad, high + pad,
-                         both_terminals(stem, panels.str(), 1200, static_cast<int>(260 * rows)));
+                         both_terminals(stem, panels.str(), 1200, static_cast<int>(280 * rows)));
   }
   core::write_text_atomic(out_dir / (stem + ".gp"), script);
   return stem;
