@@ -162,16 +162,15 @@ Report build_report(const ReportOptions& options) {
           s.series.name, fmt::join(d.sizes_left_out, ", ")));
     // Round 0 comes before any acquisition: a difference there comes from
     // training differently (CSAL's consistency loss, say), and it is in the
-    // rest of the curve too.
+    // rest of the curve too. (One paired seed has no sd: NaN, not a difference.)
     const PairedPoint& start = d.points.front();
-    // (One paired seed has no sd: NaN, not a difference.)
     const Summary& d0 = start.difference;
     if (start.n_labelled == s.initial_labelled && (d0.mean != 0.0 || (d0.n >= 2 && d0.sd != 0.0)))
       report.notes.push_back(fmt::format(
           "series {} minus random: at round 0 (n_labelled {}, nothing acquired yet) the two "
           "already differ by {:+.4f} on average: they train differently (or not reproducibly), "
           "so the difference is not all due to acquisition",
-          s.series.name, start.n_labelled, start.difference.mean));
+          s.series.name, start.n_labelled, d0.mean));
     s.vs_random = std::move(d);
   }
   report.key_curves = key_curves(report.series);
