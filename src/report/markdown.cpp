@@ -224,16 +224,24 @@ void minus_random_section(const Report& report, std::string& md) {
       "paired seed has, i.e. the mean accuracy gap: the one overall comparison. **Above / "
       "below**: labelled-set sizes at which the interval of d lies wholly above / below 0; each "
       "size has its own interval and neighbouring sizes move together, so these counts "
-      "describe the curve and are not a test. Every point is in "
+      "describe the curve and are not a test. **First / middle / last third**: the area "
+      "difference over each third of the compared range (split at the sizes in the last "
+      "column): where the series gains or loses. Every point is in "
       "`difference_to_random.csv`.\n\n"
-      "| series | paired seeds | area difference (mean ± 95% CI) | sizes above random | sizes "
-      "below random | sizes compared |\n|---|---|---:|---:|---:|---:|\n";
+      "| series | paired seeds | area difference (mean ± 95% CI) | first third | middle third | "
+      "last third | sizes above random | sizes below random | sizes compared | thirds split at "
+      "|\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
   for (const SeriesReport& s : report.series) {
     if (!s.vs_random) continue;
     const PairedDifference& d = *s.vs_random;
-    md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", s.series.name, fmt::join(d.seeds, ", "),
-                      signed_interval(d.area_difference), d.sizes_above, d.sizes_below,
-                      d.points.size());
+    std::string thirds[3] = {"–", "–", "–"}, split = "–";
+    if (d.thirds.size() == 3) {
+      for (size_t k = 0; k < 3; ++k) thirds[k] = signed_interval(d.thirds[k].area_difference);
+      split = fmt::format("{}, {}", d.thirds[0].to, d.thirds[1].to);
+    }
+    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", s.series.name,
+                      fmt::join(d.seeds, ", "), signed_interval(d.area_difference), thirds[0],
+                      thirds[1], thirds[2], d.sizes_above, d.sizes_below, d.points.size(), split);
   }
   md += "\n";
 }

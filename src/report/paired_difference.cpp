@@ -77,13 +77,22 @@ PairedDifference paired_difference(const std::vector<const LoopRun*>& runs,
     }
     out.points.push_back(p);
   }
-  out.area_difference = summarize({});  // NaN until there are sizes to compare
-  if (!sizes.empty()) {
+  // Per seed, the series' AUC minus the baseline's, both over `range`.
+  auto area_difference = [&](const std::vector<int64_t>& range) {
     std::vector<double> area;
     for (size_t i : order)
-      area.push_back(area_under_curve(restricted(ours[i], sizes)) -
-                     area_under_curve(restricted(theirs[i], sizes)));
-    out.area_difference = summarize(area);
+      area.push_back(area_under_curve(restricted(ours[i], range)) -
+                     area_under_curve(restricted(theirs[i], range)));
+    return summarize(area);
+  };
+  out.area_difference = sizes.empty() ? summarize({}) : area_difference(sizes);  // NaN: none
+  const size_t gaps = sizes.empty() ? 0 : sizes.size() - 1;
+  if (gaps >= 3) {
+    for (size_t k = 0; k < 3; ++k) {
+      const size_t first = gaps * k / 3, last = gaps * (k + 1) / 3;  // indices into sizes
+      const std::vector<int64_t> range(sizes.begin() + first, sizes.begin() + last + 1);
+      out.thirds.push_back({range.front(), range.back(), area_difference(range)});
+    }
   }
   std::sort(out.seeds.begin(), out.seeds.end());
   return out;

@@ -123,6 +123,16 @@ Json series_rows(const Report& report) {
           number_or_null(s.vs_random->area_difference.mean);
       row["accuracy_area_difference_to_random_ci95_half_width"] =
           number_or_null(s.vs_random->area_difference.half_width);
+      static const char* const kThirdNames[3] = {"first", "middle", "last"};
+      for (size_t k = 0; k < s.vs_random->thirds.size(); ++k) {
+        const auto& third = s.vs_random->thirds[k];
+        const std::string prefix =
+            fmt::format("accuracy_area_difference_to_random_{}_third_", kThirdNames[k]);
+        row[prefix + "mean"] = number_or_null(third.area_difference.mean);
+        row[prefix + "ci95_half_width"] = number_or_null(third.area_difference.half_width);
+        row[prefix + "from"] = third.from;
+        row[prefix + "to"] = third.to;
+      }
       row["sizes_above_random"] = s.vs_random->sizes_above;
       row["sizes_below_random"] = s.vs_random->sizes_below;
       row["sizes_compared_with_random"] = s.vs_random->points.size();

@@ -109,9 +109,19 @@ TEST(ReportOutput, MarkdownListsThePairedDifferenceToRandom) {
   d.area_difference = summarize({0.01, 0.02, 0.03});  // mean .02, sd .01, t(.975,2)·.01/√3
   d.sizes_above = 2;
   report.series[0].vs_random = d;
-  const std::string md = render_markdown(report);
+  std::string md = render_markdown(report);
   EXPECT_TRUE(HasSubstr(md, "## Test accuracy minus random's, paired by seed"));
-  EXPECT_TRUE(HasSubstr(md, "| margin | 1, 2, 3 | +0.0200 ± 0.0248 | 2 | 0 | 3 |"));
+  // Three sizes are two gaps: too few for thirds, which get dashes.
+  EXPECT_TRUE(HasSubstr(md, "| margin | 1, 2, 3 | +0.0200 ± 0.0248 | – | – | – | 2 | 0 | 3 | – |"));
+  for (int64_t k = 0; k < 3; ++k)
+    d.thirds.push_back({20 + 10 * k, 30 + 10 * k, summarize({-0.01 * double(k + 1)})});
+  report.series[0].vs_random = d;
+  md = render_markdown(report);
+  // Hand-made thirds of one value each: no interval, and the cell says why.
+  EXPECT_TRUE(HasSubstr(md,
+                        "| margin | 1, 2, 3 | +0.0200 ± 0.0248 | -0.0100 (one seed) | "
+                        "-0.0200 (one seed) | -0.0300 (one seed) |"));
+  EXPECT_TRUE(HasSubstr(md, "| 2 | 0 | 3 | 30, 40 |"));
   const auto json = report_json(report);
   const auto& rows = json["difference_to_random"];
   ASSERT_EQ(rows.size(), 3u);
@@ -124,6 +134,9 @@ TEST(ReportOutput, MarkdownListsThePairedDifferenceToRandom) {
   EXPECT_EQ(json["series"][0]["seeds_paired_with_random"].dump(), "[1,2,3]");
   EXPECT_NEAR(json["series"][0]["accuracy_area_difference_to_random_mean"].get<double>(), 0.02,
               1e-12);
+  EXPECT_NEAR(json["series"][0]["accuracy_area_difference_to_random_last_third_mean"].get<double>(),
+              -0.03, 1e-12);
+  EXPECT_EQ(json["series"][0]["accuracy_area_difference_to_random_middle_third_from"], 30);
 }
 
 // Ten series: the ninth and tenth get colours of their own (not gnuplot's

@@ -59,6 +59,65 @@ TEST(PairedDifference, PairsBySeedOnTheSizesAllPairsHave) {
   EXPECT_NEAR(d.area_difference.mean, (0.05 + 0.1 + 0.05) / 3, 1e-12);
 }
 
+TEST(PairedDifference, ThirdsLocateWhereTheGapOpens) {
+  // Random is flat at .5; the strategy's gap grows linearly, c·(n − 10)/60,
+  // with c = .06 for seed 1 and .12 for seed 2. Six gaps between 10 and 70
+  // make thirds 10–30, 30–50 and 50–70, and the trapezoid mean of a linear
+  // gap is its value at the middle (20, 40, 60): c/6, c/2 and 5c/6.
+  auto growing = [](uint64_t seed, double c) {
+    std::vector<std::pair<int64_t, double>> points;
+    for (int64_t n = 10; n <= 70; n += 10) points.push_back({n, .5 + c * double(n - 10) / 60});
+    return run(seed, points);
+  };
+  auto flat = [](uint64_t seed) {
+    std::vector<std::pair<int64_t, double>> points;
+    for (int64_t n = 10; n <= 70; n += 10) points.push_back({n, .5});
+    return run(seed, points);
+  };
+  const std::vector<LoopRun> strategy{growing(1, .06), growing(2, .12)};
+  const std::vector<LoopRun> random{flat(1), flat(2)};
+  const PairedDifference d =
+      paired_difference(pointers(strategy), pointers(random), Metric::kAccuracy);
+  ASSERT_EQ(d.thirds.size(), 3u);
+  const int64_t from[3] = {10, 30, 50}, to[3] = {30, 50, 70};
+  const double seed1[3] = {.01, .03, .05}, seed2[3] = {.02, .06, .10};
+  for (size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(d.thirds[k].from, from[k]);
+    EXPECT_EQ(d.thirds[k].to, to[k]);
+    EXPECT_EQ(d.thirds[k].area_difference.n, 2);
+    EXPECT_NEAR(d.thirds[k].area_difference.mean, (seed1[k] + seed2[k]) / 2, 1e-12);
+    // Two seeds: sd = |a − b| / √2, half-width t(.975, 1) · sd / √2 = 12.706 · |a − b| / 2.
+    EXPECT_NEAR(d.thirds[k].area_difference.half_width, 12.7062 * (seed2[k] - seed1[k]) / 2, 1e-4);
+  }
+  // The whole range: the gap at its middle (40), c/2.
+  EXPECT_NEAR(d.area_difference.mean, (.03 + .06) / 2, 1e-12);
+}
+
+TEST(PairedDifference, UnevenGapsGoToTheLastThirdAndTooFewGiveNone) {
+  // Four gaps (10..50): one, one and two.
+  std::vector<std::pair<int64_t, double>> points;
+  for (int64_t n = 10; n <= 50; n += 10) points.push_back({n, .6});
+  const std::vector<LoopRun> strategy{run(1, points)};
+  std::vector<std::pair<int64_t, double>> base;
+  for (int64_t n = 10; n <= 50; n += 10) base.push_back({n, .5});
+  const std::vector<LoopRun> random{run(1, base)};
+  const PairedDifference d =
+      paired_difference(pointers(strategy), pointers(random), Metric::kAccuracy);
+  ASSERT_EQ(d.thirds.size(), 3u);
+  EXPECT_EQ(d.thirds[0].from, 10);
+  EXPECT_EQ(d.thirds[0].to, 20);
+  EXPECT_EQ(d.thirds[1].to, 30);
+  EXPECT_EQ(d.thirds[2].from, 30);
+  EXPECT_EQ(d.thirds[2].to, 50);
+  EXPECT_NEAR(d.thirds[2].area_difference.mean, .1, 1e-12);
+  EXPECT_TRUE(std::isnan(d.thirds[2].area_difference.half_width));  // one seed
+  // Two gaps cannot make three thirds.
+  const std::vector<LoopRun> short_strategy{run(1, {{10, .6}, {20, .6}, {30, .6}})};
+  const std::vector<LoopRun> short_random{run(1, {{10, .5}, {20, .5}, {30, .5}})};
+  EXPECT_TRUE(paired_difference(pointers(short_strategy), pointers(short_random), Metric::kAccuracy)
+                  .thirds.empty());
+}
+
 TEST(PairedDifference, BelowTheBaselineCountsAsBelow) {
   const std::vector<LoopRun> strategy{run(1, {{10, .50}, {20, .60}}),
                                       run(2, {{10, .40}, {20, .70}})};

@@ -29,6 +29,17 @@ struct PairedDifference {
   // Per seed: area_under_curve of the series minus that of the baseline, both
   // over `points`' sizes (the same range), so it reads as the mean gap.
   Summary area_difference;
+  // The same over the first, middle and last third of the compared range:
+  // where along the curve a series gains or loses on the baseline (the
+  // published "BALD is weak early and strong late" is a claim about this).
+  // The gaps between consecutive compared sizes are dealt, in order, into
+  // three runs of as equal a count as possible (100 gaps: 33, 33, 34), so the
+  // thirds share their boundary sizes. Empty with fewer than three gaps.
+  struct Third {
+    int64_t from = 0, to = 0;  // n_labelled at its first and last size
+    Summary area_difference;
+  };
+  std::vector<Third> thirds;
   // Sizes whose 95% interval lies wholly above / below zero (none with one
   // seed). Each size has its own interval and neighbouring sizes are strongly
   // correlated, so these counts describe the curve; they are not a test. The
