@@ -26,6 +26,7 @@ while read -r study options; do
 done <<'STUDIES'
 dirty-mnist
 epochs-schedule-mnist
+fashion-mnist-csal-ablation --errors 0.15,0.13
 fashion-mnist-mlp --errors 0.15,0.13
 k1-vs-k10-mnist
 margin-bald-random-mnist
