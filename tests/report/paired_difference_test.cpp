@@ -21,6 +21,14 @@ LoopRun run(uint64_t seed, const std::vector<std::pair<int64_t, double>>& accura
   return r;
 }
 
+// A run with sizes from, from + 10, …, to and accuracy f(n) at each.
+template <typename F>
+LoopRun run_over(uint64_t seed, int64_t from, int64_t to, F f) {
+  std::vector<std::pair<int64_t, double>> points;
+  for (int64_t n = from; n <= to; n += 10) points.push_back({n, f(n)});
+  return run(seed, points);
+}
+
 std::vector<const LoopRun*> pointers(const std::vector<LoopRun>& runs) {
   std::vector<const LoopRun*> out;
   for (const LoopRun& r : runs) out.push_back(&r);
@@ -65,15 +73,9 @@ TEST(PairedDifference, ThirdsLocateWhereTheGapOpens) {
   // make thirds 10–30, 30–50 and 50–70, and the trapezoid mean of a linear
   // gap is its value at the middle (20, 40, 60): c/6, c/2 and 5c/6.
   auto growing = [](uint64_t seed, double c) {
-    std::vector<std::pair<int64_t, double>> points;
-    for (int64_t n = 10; n <= 70; n += 10) points.push_back({n, .5 + c * double(n - 10) / 60});
-    return run(seed, points);
+    return run_over(seed, 10, 70, [c](int64_t n) { return .5 + c * double(n - 10) / 60; });
   };
-  auto flat = [](uint64_t seed) {
-    std::vector<std::pair<int64_t, double>> points;
-    for (int64_t n = 10; n <= 70; n += 10) points.push_back({n, .5});
-    return run(seed, points);
-  };
+  auto flat = [](uint64_t seed) { return run_over(seed, 10, 70, [](int64_t) { return .5; }); };
   const std::vector<LoopRun> strategy{growing(1, .06), growing(2, .12)};
   const std::vector<LoopRun> random{flat(1), flat(2)};
   const PairedDifference d =
@@ -95,12 +97,8 @@ TEST(PairedDifference, ThirdsLocateWhereTheGapOpens) {
 
 TEST(PairedDifference, UnevenGapsGoToTheLastThirdAndTooFewGiveNone) {
   // Four gaps (10..50): one, one and two.
-  std::vector<std::pair<int64_t, double>> points;
-  for (int64_t n = 10; n <= 50; n += 10) points.push_back({n, .6});
-  const std::vector<LoopRun> strategy{run(1, points)};
-  std::vector<std::pair<int64_t, double>> base;
-  for (int64_t n = 10; n <= 50; n += 10) base.push_back({n, .5});
-  const std::vector<LoopRun> random{run(1, base)};
+  const std::vector<LoopRun> strategy{run_over(1, 10, 50, [](int64_t) { return .6; })};
+  const std::vector<LoopRun> random{run_over(1, 10, 50, [](int64_t) { return .5; })};
   const PairedDifference d =
       paired_difference(pointers(strategy), pointers(random), Metric::kAccuracy);
   ASSERT_EQ(d.thirds.size(), 3u);
